@@ -1,0 +1,40 @@
+import { updateConversationSchema } from '@/lib/api/inputs';
+import { getConversation } from '@/lib/conversations/read';
+import { deleteConversation, updateConversation } from '@/lib/conversations/write';
+import { AppError } from '@/lib/errors';
+import { handle, parseBody } from '@/lib/http/respond';
+import { getLocalUser } from '@/lib/users';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ id: string }> };
+
+export function GET(_request: Request, { params }: Context) {
+  return handle(async () => {
+    const { id } = await params;
+    const user = await getLocalUser();
+    const conversation = await getConversation({ id, ownerId: user.id });
+    if (!conversation) throw new AppError('not_found', 'No such conversation.');
+    return Response.json({ conversation });
+  });
+}
+
+export function PATCH(request: Request, { params }: Context) {
+  return handle(async () => {
+    const { id } = await params;
+    const input = await parseBody(request, updateConversationSchema);
+    const user = await getLocalUser();
+    return Response.json({
+      conversation: await updateConversation({ id, ownerId: user.id, ...input }),
+    });
+  });
+}
+
+export function DELETE(_request: Request, { params }: Context) {
+  return handle(async () => {
+    const { id } = await params;
+    const user = await getLocalUser();
+    await deleteConversation({ id, ownerId: user.id });
+    return new Response(null, { status: 204 });
+  });
+}

@@ -1,0 +1,24 @@
+import { updateSlotSchema } from '@/lib/api/inputs';
+import { updateSlotParams } from '@/lib/conversations/write';
+import { handle, parseBody } from '@/lib/http/respond';
+import { getLocalUser } from '@/lib/users';
+
+export const dynamic = 'force-dynamic';
+
+export function PATCH(
+  request: Request,
+  { params }: { params: Promise<{ id: string; slotId: string }> },
+) {
+  return handle(async () => {
+    const { id, slotId } = await params;
+    const input = await parseBody(request, updateSlotSchema);
+    const user = await getLocalUser();
+    const conversation = await updateSlotParams({
+      conversationId: id,
+      slotId,
+      ownerId: user.id,
+      params: input.params,
+    });
+    return Response.json({ conversation });
+  });
+}

@@ -1,0 +1,27 @@
+import { createConversationSchema, listConversationsQuerySchema } from '@/lib/api/inputs';
+import { listConversations } from '@/lib/conversations/read';
+import { createConversation } from '@/lib/conversations/write';
+import { handle, parseBody, parseInput } from '@/lib/http/respond';
+import { getLocalUser } from '@/lib/users';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(request: Request) {
+  return handle(async () => {
+    const { q } = parseInput(
+      listConversationsQuerySchema,
+      Object.fromEntries(new URL(request.url).searchParams),
+    );
+    const user = await getLocalUser();
+    return Response.json({ conversations: await listConversations({ ownerId: user.id, q }) });
+  });
+}
+
+export function POST(request: Request) {
+  return handle(async () => {
+    const input = await parseBody(request, createConversationSchema);
+    const user = await getLocalUser();
+    const conversation = await createConversation({ ownerId: user.id, input });
+    return Response.json({ conversation }, { status: 201 });
+  });
+}

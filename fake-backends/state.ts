@@ -1,0 +1,153 @@
+import type { ServerResponse } from 'node:http';
+import { now } from './clock';
+import type { BackendKind, Fault, ResolvedModelScript } from './script';
+import type { PlannedToken } from './tokens';
+
+/** Ground truth of one chat request, as the fake served it. Times are epoch ms (fractional). */
+export interface Run {
+  id: string;
+  backend: BackendKind;
+  model: string;
+  /** HTTP status sent (200 for every stream, even one that later fails). */
+  status: number;
+  startedAt: number;
+  firstTokenAt: number | null;
+  lastTokenAt: number | null;
+  endedAt: number | null;
+  /** Configured time to first token and rate; measured ones follow from the times above. */
+  ttftMs: number;
+  tokensPerSecond: number;
+  /** Tokens of the reasoning trace, wherever it went (a field or inside <think> tags). */
+  reasoningTokens: number;
+  /** Tokens of the answer. */
+  contentTokens: number;
+  /** Every emitted token: trace, answer and tags. */
+  completionTokens: number;
+  promptTokens: number;
+  /** ms since startedAt for each emitted token. */
+  tokenTimes: number[];
+  finishReason: 'stop' | 'length' | null;
+  request: unknown;
+  /** The client went away (or the fakes closed) before the server ended the response. */
+  aborted: boolean;
+  fault: Fault | null;
+}
+
+export interface StoredModel {
+  script: ResolvedModelScript;
+  /** When it was scripted; Ollama reports it as modified_at. */
+  addedAt: number;
+}
+
+/** One server's models, its runs, and the responses still open. */
+export class ServerState {
+  readonly kind: BackendKind;
+  private readonly catalog: ResolvedModelScript[];
+  private readonly models = new Map<string, StoredModel>();
+  private readonly runs: Run[] = [];
+  private readonly open = new Set<ServerResponse>();
+  private runCount = 0;
+
+  constructor(kind: BackendKind, catalog: ResolvedModelScript[]) {
+    this.kind = kind;
+    this.catalog = catalog;
+    this.reset();
+  }
+
+  reset(): void {
+    this.models.clear();
+    for (const script of this.catalog) this.setModel(script);
+    this.runs.length = 0;
+  }
+
+  setModel(script: ResolvedModelScript): void {
+    this.models.set(script.id, { script, addedAt: now() });
+  }
+
+  getModel(id: string): StoredModel | undefined {
+    return this.models.get(id);
+  }
+
+  listModels(): StoredModel[] {
+    return [...this.models.values()];
+  }
+
+  startRun(input: { model: string; request: unknown; script: ResolvedModelScript | null }): Run {
+    this.runCount += 1;
+    const run: Run = {
+      id: `${this.kind}-${this.runCount}`,
+      backend: this.kind,
+      model: input.model,
+      status: 200,
+      startedAt: now(),
+      firstTokenAt: null,
+      lastTokenAt: null,
+      endedAt: null,
+      ttftMs: input.script?.ttftMs ?? 0,
+      tokensPerSecond: input.script?.tokensPerSecond ?? 0,
+      reasoningTokens: 0,
+      contentTokens: 0,
+      completionTokens: 0,
+      promptTokens: 0,
+      tokenTimes: [],
+      finishReason: null,
+      request: input.request,
+      aborted: false,
+      fault: input.script?.fault ?? null,
+    };
+    this.runs.push(run);
+    return run;
+  }
+
+  /**
+   * Ties a run to its response: when the socket closes before the server ended the run,
+   * the run is marked aborted and the returned signal fires, which clears every timer.
+   */
+  track(run: Run, res: ServerResponse): AbortSignal {
+    const controller = new AbortController();
+    const onClose = () => {
+      this.open.delete(res);
+      if (run.endedAt === null) {
+        run.aborted = true;
+        run.endedAt = now();
+      }
+      controller.abort();
+    };
+    // The client may already have left while its body was being read.
+    if (!res.socket || res.socket.destroyed) {
+      onClose();
+      return controller.signal;
+    }
+    this.open.add(res);
+    res.on('close', onClose);
+    return controller.signal;
+  }
+
+  /** Copies, so callers cannot change the record under a live stream. */
+  snapshot(): Run[] {
+    return structuredClone(this.runs);
+  }
+
+  /** Ends every open response; resolves once their runs are marked aborted. */
+  destroyOpen(): Promise<void> {
+    const closed = [...this.open].map(
+      (res) => new Promise<void>((resolve) => res.once('close', () => resolve())),
+    );
+    for (const res of this.open) res.destroy();
+    return Promise.all(closed).then(() => undefined);
+  }
+}
+
+export function recordToken(run: Run, token: PlannedToken): void {
+  const at = now();
+  run.firstTokenAt ??= at;
+  run.lastTokenAt = at;
+  run.tokenTimes.push(at - run.startedAt);
+  run.completionTokens += 1;
+  if (token.part === 'reasoning') run.reasoningTokens += 1;
+  if (token.part === 'answer') run.contentTokens += 1;
+}
+
+export function endRun(run: Run): void {
+  run.endedAt ??= now();
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** Per-slot generation parameters; stored as JSON on the slot and snapshotted on each message. */
+export const slotParamsSchema = z
+  .object({
+    systemPrompt: z.string().max(20_000).optional(),
+    temperature: z.number().min(0).max(2).optional(),
+    maxTokens: z.number().int().min(1).max(262_144).optional(),
+    think: z.boolean().optional(),
+  })
+  .strict();
+export type SlotParams = z.infer<typeof slotParamsSchema>;
+
+export const runModeSchema = z.enum(['parallel', 'sequential']);
+export type RunMode = z.infer<typeof runModeSchema>;
+
+export const lineupSlotSchema = z
+  .object({
+    backendId: z.string().min(1).max(100),
+    model: z.string().min(1).max(300),
+    params: slotParamsSchema.default({}),
+  })
+  .strict();
+
+export const createConversationSchema = z
+  .object({
+    lineup: z.array(lineupSlotSchema).min(2).max(6),
+    runMode: runModeSchema.default('parallel'),
+    title: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+export type CreateConversationInput = z.infer<typeof createConversationSchema>;
+
+export const updateConversationSchema = z
+  .object({
+    runMode: runModeSchema.optional(),
+    title: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+
+export const addTurnSchema = z.object({ prompt: z.string().trim().min(1).max(100_000) }).strict();
+
+export const updateSlotSchema = z.object({ params: slotParamsSchema }).strict();
+
+export const listConversationsQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+});

@@ -1,0 +1,80 @@
+/** What the HTTP API answers; the UI and docs/api.md use exactly these shapes. */
+import type { BackendKind, ModelInfo } from '@/lib/backends/types';
+import type { ErrorCode } from '@/lib/errors';
+import type { RunMode, SlotParams } from './inputs';
+
+export type MessageStatus = 'pending' | 'streaming' | 'done' | 'stopped' | 'error' | 'interrupted';
+
+export interface MessageMetrics {
+  ttftMs: number | null;
+  reasoningMs: number | null;
+  totalMs: number | null;
+  promptTokens: number | null;
+  completionTokens: number | null;
+  tokensPerSecond: number | null;
+  /** True when the token counts came from the backend, false when Versus counted chunks. */
+  countsReported: boolean;
+}
+
+export interface MessageView {
+  id: string;
+  turnId: string;
+  slotId: string;
+  attempt: number;
+  status: MessageStatus;
+  content: string;
+  reasoning: string;
+  error: { code: ErrorCode; message: string } | null;
+  finishReason: string | null;
+  params: SlotParams;
+  modelInfo: Partial<ModelInfo>;
+  metrics: MessageMetrics;
+}
+
+export interface SlotView {
+  id: string;
+  position: number;
+  backendId: string;
+  backendKind: BackendKind;
+  backendLabel: string;
+  model: string;
+  params: SlotParams;
+}
+
+export interface TurnView {
+  id: string;
+  index: number;
+  prompt: string;
+  createdAt: string;
+  /** One message per slot, in slot order. */
+  messages: MessageView[];
+}
+
+export interface ConversationView {
+  id: string;
+  title: string;
+  mode: 'compare' | 'battle';
+  runMode: RunMode;
+  createdAt: string;
+  updatedAt: string;
+  slots: SlotView[];
+  turns: TurnView[];
+}
+
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  mode: 'compare' | 'battle';
+  updatedAt: string;
+  models: string[];
+}
+
+export interface BackendView {
+  id: string;
+  kind: BackendKind;
+  label: string;
+  baseUrl: string;
+  status: 'ok' | 'error';
+  error: { code: ErrorCode; message: string } | null;
+  models: ModelInfo[];
+}

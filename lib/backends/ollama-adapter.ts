@@ -1,0 +1,163 @@
+import { Ollama } from 'ollama';
+import { z } from 'zod';
+import { abortReason, describeBaseUrl, type FailureContext, type Phase } from './map-error';
+import { mapOllamaError } from './map-ollama-error';
+import { ollamaFetch } from './ollama-fetch';
+import { ThinkTagSplitter } from './think-tag-splitter';
+import type {
+  BackendAdapter,
+  BackendChunk,
+  BackendConnection,
+  ChatRequest,
+  ModelInfo,
+  UsageReport,
+} from './types';
+import { usageReport } from './usage-report';
+
+const chunkSchema = z.looseObject({
+  message: z
+    .looseObject({ content: z.string().optional(), thinking: z.string().optional() })
+    .optional(),
+  done: z.boolean(),
+  done_reason: z.string().optional(),
+  prompt_eval_count: z.number().optional(),
+  eval_count: z.number().optional(),
+  prompt_eval_duration: z.number().optional(),
+  eval_duration: z.number().optional(),
+  load_duration: z.number().optional(),
+});
+
+const tagsSchema = z.object({
+  models: z.array(
+    z.looseObject({
+      name: z.string(),
+      size: z.number().optional(),
+      digest: z.string().optional(),
+      details: z
+        .looseObject({
+          family: z.string().optional(),
+          parameter_size: z.string().optional(),
+          quantization_level: z.string().optional(),
+        })
+        .optional(),
+    }),
+  ),
+});
+
+const showSchema = z.looseObject({
+  capabilities: z.array(z.string()).optional(),
+  model_info: z.record(z.string(), z.unknown()).optional(),
+});
+
+const versionSchema = z.object({ version: z.string() });
+
+const nsToMs = (ns: number | undefined) => (ns === undefined ? undefined : ns / 1e6);
+
+function usageOf(final: z.infer<typeof chunkSchema>): UsageReport {
+  return usageReport({
+    promptTokens: final.prompt_eval_count,
+    completionTokens: final.eval_count,
+    generationMs: nsToMs(final.eval_duration),
+    promptEvalMs: nsToMs(final.prompt_eval_duration),
+    loadMs: nsToMs(final.load_duration),
+  });
+}
+
+/** The architecture-prefixed key (`qwen2.context_length`) that /api/show reports. */
+function contextLengthOf(modelInfo: Record<string, unknown> | undefined): number | undefined {
+  const entry = Object.entries(modelInfo ?? {}).find(([key]) => key.endsWith('.context_length'));
+  return typeof entry?.[1] === 'number' ? entry[1] : undefined;
+}
+
+export function createOllamaAdapter(connection: BackendConnection): BackendAdapter {
+  const context = (model?: string): FailureContext => ({
+    target: `Ollama at ${describeBaseUrl(connection.baseUrl)}`,
+    model,
+    apiKeyHint: 'Ollama itself takes no key; check the proxy in front of it.',
+    paymentHint: 'Check the account of the service in front of Ollama.',
+  });
+  // One client per call: its fetch carries that call's signal, and a client-wide abort()
+  // (which ollama-js offers) can never reach another call's stream.
+  const clientFor = (signal: AbortSignal) =>
+    new Ollama({ host: connection.baseUrl, fetch: ollamaFetch(signal) });
+
+  async function* chat(request: ChatRequest): AsyncGenerator<BackendChunk> {
+    if (request.signal.aborted) throw abortReason(request.signal, context(request.model));
+    // Owned by this call: fed by the caller's signal, fired on every way out of the loop.
+    const upstream = new AbortController();
+    const forward = () => upstream.abort(request.signal.reason);
+    request.signal.addEventListener('abort', forward, { once: true });
+    const splitter = new ThinkTagSplitter();
+    let phase: Phase = 'connect';
+    try {
+      const stream = await clientFor(upstream.signal).chat({
+        model: request.model,
+        messages: request.messages,
+        stream: true,
+        // JSON drops undefined: `think` reaches Ollama only when the request sets it.
+        think: request.think,
+        options: { temperature: request.temperature, num_predict: request.maxTokens },
+      });
+      phase = 'stream';
+      for await (const raw of stream) {
+        const part = chunkSchema.parse(raw);
+        yield* splitter.reasoning(part.message?.thinking ?? '');
+        yield* splitter.push(part.message?.content ?? '');
+        if (part.done) {
+          yield* splitter.end();
+          yield { type: 'usage', usage: usageOf(part) };
+          yield { type: 'finish', reason: part.done_reason ?? 'stop' };
+        }
+      }
+    } catch (error) {
+      if (request.signal.aborted) throw abortReason(request.signal, context(request.model));
+      throw mapOllamaError(error, phase, context(request.model));
+    } finally {
+      request.signal.removeEventListener('abort', forward);
+      upstream.abort();
+    }
+  }
+
+  async function listModels(signal?: AbortSignal): Promise<ModelInfo[]> {
+    const client = clientFor(signal ?? new AbortController().signal);
+    try {
+      const [tags, version] = await Promise.all([
+        client.list(),
+        client
+          .version()
+          .then((raw) => versionSchema.parse(raw).version)
+          .catch(() => undefined),
+      ]);
+      const { models } = tagsSchema.parse(tags);
+      // Capabilities are a bonus: a model whose /api/show fails is still listed.
+      const shows = await Promise.all(
+        models.map((model) =>
+          client
+            .show({ model: model.name })
+            .then((raw) => showSchema.parse(raw))
+            .catch(() => undefined),
+        ),
+      );
+      if (signal?.aborted) throw abortReason(signal, context());
+      return models.map((model, index) => {
+        const show = shows[index];
+        return {
+          id: model.name,
+          parameterSize: model.details?.parameter_size,
+          quantization: model.details?.quantization_level,
+          family: model.details?.family,
+          digest: model.digest,
+          sizeBytes: model.size,
+          contextLength: contextLengthOf(show?.model_info),
+          supportsThinking: show?.capabilities?.includes('thinking'),
+          backendVersion: version,
+        };
+      });
+    } catch (error) {
+      if (signal?.aborted) throw abortReason(signal, context());
+      throw mapOllamaError(error, 'connect', context());
+    }
+  }
+
+  return { chat, listModels };
+}

@@ -1,0 +1,45 @@
+import 'server-only';
+import { createAdapter } from '@/lib/backends/create-adapter';
+import type { BackendConnection, ModelInfo } from '@/lib/backends/types';
+import { toAppError } from '@/lib/errors';
+
+const TTL_MS = 60_000;
+const LIST_TIMEOUT_MS = 5_000;
+
+type Listing = { at: number; result: Promise<ModelInfo[]> };
+
+// Model lists change rarely; caching keeps the listing off the generation hot path.
+const cache = new Map<string, Listing>();
+
+function cacheKey(connection: BackendConnection): string {
+  return `${connection.kind} ${connection.baseUrl}`;
+}
+
+/** The backend's models, from cache when fresh. Rejects with an AppError. */
+export function listModels(connection: BackendConnection, { fresh = false } = {}) {
+  const key = cacheKey(connection);
+  const hit = cache.get(key);
+  if (hit && !fresh && Date.now() - hit.at < TTL_MS) return hit.result;
+  const result = createAdapter(connection)
+    .listModels(AbortSignal.timeout(LIST_TIMEOUT_MS))
+    .catch((error: unknown) => {
+      cache.delete(key);
+      throw toAppError(error);
+    });
+  cache.set(key, { at: Date.now(), result });
+  return result;
+}
+
+/** What the backend reported of one model, without waiting: undefined when not cached yet. */
+export async function cachedModelInfo(
+  connection: BackendConnection,
+  model: string,
+): Promise<ModelInfo | undefined> {
+  const hit = cache.get(cacheKey(connection));
+  if (!hit) {
+    listModels(connection).catch(() => undefined);
+    return undefined;
+  }
+  const models = await hit.result.catch(() => []);
+  return models.find((info) => info.id === model);
+}

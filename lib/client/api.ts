@@ -1,0 +1,96 @@
+'use client';
+
+import type { CreateConversationInput, RunMode, SlotParams } from '@/lib/api/inputs';
+import type {
+  BackendView,
+  ConversationSummary,
+  ConversationView,
+  MessageView,
+  TurnView,
+} from '@/lib/api/views';
+
+/** A failed API call, carrying the server's safe-to-show message. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+
+  constructor(code: string, message: string, status: number) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+  }
+}
+
+function errorOf(body: unknown): { code: string; message: string } | null {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return null;
+  const { error } = body as { error: unknown };
+  if (typeof error !== 'object' || error === null) return null;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && typeof message === 'string' ? { code, message } : null;
+}
+
+async function request<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: init?.method ?? 'GET',
+      headers: init?.body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      body: init?.body === undefined ? undefined : JSON.stringify(init.body),
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError('network', 'Could not reach the Versus server. Is it still running?', 0);
+  }
+  if (response.status === 204) return undefined as T;
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = errorOf(body);
+    throw new ApiError(
+      error?.code ?? 'internal',
+      error?.message ?? `The server answered ${response.status} ${response.statusText}.`,
+      response.status,
+    );
+  }
+  return body as T;
+}
+
+/** The message to show for anything a call threw. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : 'Something went wrong.';
+}
+
+export const api = {
+  listBackends: (fresh = false) =>
+    request<{ backends: BackendView[] }>(`/api/backends${fresh ? '?fresh=1' : ''}`),
+  listConversations: (q: string) =>
+    request<{ conversations: ConversationSummary[] }>(
+      `/api/conversations${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+    ),
+  createConversation: (input: CreateConversationInput) =>
+    request<{ conversation: ConversationView }>('/api/conversations', {
+      method: 'POST',
+      body: input,
+    }),
+  updateConversation: (id: string, body: { runMode?: RunMode; title?: string }) =>
+    request<{ conversation: ConversationView }>(`/api/conversations/${id}`, {
+      method: 'PATCH',
+      body,
+    }),
+  deleteConversation: (id: string) =>
+    request<undefined>(`/api/conversations/${id}`, { method: 'DELETE' }),
+  updateSlot: (conversationId: string, slotId: string, params: SlotParams) =>
+    request<{ conversation: ConversationView }>(
+      `/api/conversations/${conversationId}/slots/${slotId}`,
+      { method: 'PATCH', body: { params } },
+    ),
+  addTurn: (conversationId: string, prompt: string) =>
+    request<{ turn: TurnView }>(`/api/conversations/${conversationId}/turns`, {
+      method: 'POST',
+      body: { prompt },
+    }),
+  stopMessage: (id: string) =>
+    request<{ message: MessageView }>(`/api/messages/${id}/stop`, { method: 'POST' }),
+  retryMessage: (id: string) =>
+    request<{ message: MessageView }>(`/api/messages/${id}/retry`, { method: 'POST' }),
+};

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { MessageView } from '../api/views';
+import { applyMessageEvent, parseMessageEvent, stateFromView } from './message-state';
+
+const metrics = {
+  ttftMs: null,
+  reasoningMs: null,
+  totalMs: null,
+  promptTokens: null,
+  completionTokens: null,
+  tokensPerSecond: null,
+  countsReported: false,
+};
+
+const view: MessageView = {
+  id: 'm1',
+  turnId: 't1',
+  slotId: 's1',
+  attempt: 1,
+  status: 'pending',
+  content: '',
+  reasoning: '',
+  error: null,
+  finishReason: null,
+  params: {},
+  modelInfo: {},
+  metrics,
+};
+
+describe('applyMessageEvent', () => {
+  it('appends deltas and keeps the untouched half identical', () => {
+    const start = stateFromView(view);
+    const next = applyMessageEvent(start, { type: 'content', text: 'Hel' });
+    const after = applyMessageEvent(next, { type: 'content', text: 'lo' });
+    expect(after.text.content).toBe('Hello');
+    expect(after.meta).toBe(start.meta);
+    const streaming = applyMessageEvent(after, { type: 'status', status: 'streaming' });
+    expect(streaming.text).toBe(after.text);
+    expect(streaming.meta.status).toBe('streaming');
+  });
+
+  it('replaces everything on a snapshot', () => {
+    const start = applyMessageEvent(stateFromView(view), { type: 'content', text: 'stale' });
+    const snap = applyMessageEvent(start, {
+      type: 'snapshot',
+      attempt: 2,
+      status: 'streaming',
+      content: 'fresh',
+      reasoning: 'why',
+      metrics,
+      error: null,
+    });
+    expect(snap.text).toEqual({ content: 'fresh', reasoning: 'why' });
+    expect(snap.meta.attempt).toBe(2);
+  });
+
+  it('moves content into reasoning on reclassify', () => {
+    let state = applyMessageEvent(stateFromView(view), { type: 'reasoning', text: 'a ' });
+    state = applyMessageEvent(state, { type: 'content', text: 'b c' });
+    state = applyMessageEvent(state, { type: 'reclassify' });
+    expect(state.text).toEqual({ content: '', reasoning: 'a b c' });
+  });
+
+  it('keeps text received before an error', () => {
+    let state = applyMessageEvent(stateFromView(view), { type: 'content', text: 'one two' });
+    state = applyMessageEvent(state, { type: 'error', code: 'backend_error', message: 'Broke.' });
+    state = applyMessageEvent(state, { type: 'done', status: 'error', metrics });
+    expect(state.text.content).toBe('one two');
+    expect(state.meta.error).toEqual({ code: 'backend_error', message: 'Broke.' });
+    expect(state.meta.status).toBe('error');
+  });
+});
+
+describe('parseMessageEvent', () => {
+  it('accepts known events only', () => {
+    expect(parseMessageEvent('{"type":"content","text":"x"}')).toEqual({
+      type: 'content',
+      text: 'x',
+    });
+    expect(parseMessageEvent('{"type":"nope"}')).toBeNull();
+    expect(parseMessageEvent('not json')).toBeNull();
+  });
+});

@@ -1,0 +1,109 @@
+import type { MessageMetrics, MessageStatus, MessageView } from '@/lib/api/views';
+import type { MessageEvent } from '@/lib/generation/events';
+
+/** Whether the browser is following a message's event stream. */
+export type Connection = 'idle' | 'live' | 'reconnecting' | 'lost';
+
+/** The text of one message: changes with every token. */
+export interface MessageText {
+  content: string;
+  reasoning: string;
+}
+
+/** Everything else: changes a few times per second at most, so most views read only this. */
+export interface MessageMeta {
+  id: string;
+  attempt: number;
+  status: MessageStatus;
+  metrics: MessageMetrics;
+  error: { code: string; message: string } | null;
+  connection: Connection;
+  /** Bumped when the message starts over (retry): its stream must be opened again. */
+  epoch: number;
+}
+
+export interface MessageState {
+  text: MessageText;
+  meta: MessageMeta;
+}
+
+export const FINAL_STATUSES: readonly MessageStatus[] = ['done', 'stopped', 'error', 'interrupted'];
+
+export const isFinal = (status: MessageStatus) => FINAL_STATUSES.includes(status);
+export const isRunning = (status: MessageStatus) => status === 'pending' || status === 'streaming';
+
+export function stateFromView(view: MessageView, epoch = 0): MessageState {
+  return {
+    text: { content: view.content, reasoning: view.reasoning },
+    meta: {
+      id: view.id,
+      attempt: view.attempt,
+      status: view.status,
+      metrics: view.metrics,
+      error: view.error,
+      connection: 'idle',
+      epoch,
+    },
+  };
+}
+
+/**
+ * Applies one server event. Returns a new state whose unchanged half keeps its identity, so a
+ * token re-renders only what shows text, and a status change only what shows status.
+ */
+export function applyMessageEvent(state: MessageState, event: MessageEvent): MessageState {
+  const { text, meta } = state;
+  switch (event.type) {
+    case 'snapshot':
+      return {
+        text: { content: event.content, reasoning: event.reasoning },
+        meta: {
+          ...meta,
+          attempt: event.attempt,
+          status: event.status,
+          metrics: event.metrics,
+          error: event.error,
+        },
+      };
+    case 'reasoning':
+      return { meta, text: { ...text, reasoning: text.reasoning + event.text } };
+    case 'content':
+      return { meta, text: { ...text, content: text.content + event.text } };
+    case 'reclassify':
+      return { meta, text: { content: '', reasoning: text.reasoning + text.content } };
+    case 'status':
+      return event.status === meta.status
+        ? state
+        : { text, meta: { ...meta, status: event.status } };
+    case 'metrics':
+      return { text, meta: { ...meta, metrics: event.metrics } };
+    case 'error':
+      return { text, meta: { ...meta, error: { code: event.code, message: event.message } } };
+    case 'done':
+      return { text, meta: { ...meta, status: event.status, metrics: event.metrics } };
+  }
+}
+
+const EVENT_TYPES = new Set<string>([
+  'snapshot',
+  'status',
+  'reasoning',
+  'content',
+  'reclassify',
+  'metrics',
+  'done',
+  'error',
+]);
+
+/** Parses one SSE `data:` payload; null for anything that is not a known event. */
+export function parseMessageEvent(data: string): MessageEvent | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null || !('type' in value)) return null;
+  const { type } = value as { type: unknown };
+  return typeof type === 'string' && EVENT_TYPES.has(type) ? (value as MessageEvent) : null;
+}

@@ -1,0 +1,121 @@
+import 'server-only';
+import { z } from 'zod';
+import type { BackendConnection, BackendKind } from '@/lib/backends/types';
+
+/** A backend named by the environment; synced into the Backend table at start-up. */
+export interface ConfiguredBackend extends BackendConnection {
+  id: string;
+  kind: BackendKind;
+  label: string;
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+const url = z.url({ protocol: /^https?$/ });
+const milliseconds = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
+// Names follow Open WebUI where it has one, so its users can reuse their .env.
+const envSchema = z.object({
+  HOST: z.string().trim().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  OLLAMA_BASE_URL: optionalText.pipe(url.optional()),
+  OLLAMA_BASE_URLS: optionalText,
+  OPENAI_API_BASE_URL: optionalText.pipe(url.optional()),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_API_BASE_URLS: optionalText,
+  OPENAI_API_KEYS: optionalText,
+  DEEPSEEK_API_KEY: optionalText,
+  DEEPSEEK_BASE_URL: optionalText.pipe(url.optional()),
+  VERSUS_FIRST_TOKEN_TIMEOUT_MS: milliseconds(180_000),
+  VERSUS_IDLE_TIMEOUT_MS: milliseconds(60_000),
+  VERSUS_CHECKPOINT_MS: milliseconds(1_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+const splitList = (value: string | undefined) =>
+  (value ?? '')
+    .split(';')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+function hostLabel(baseUrl: string): string {
+  return new URL(baseUrl).host;
+}
+
+/** Which backends the environment asks for; Ollama's default address is always tried. */
+export function backendsFromEnv(env: Env): ConfiguredBackend[] {
+  const backends: ConfiguredBackend[] = [];
+  const ollamaUrls = splitList(env.OLLAMA_BASE_URLS);
+  if (ollamaUrls.length === 0) ollamaUrls.push(env.OLLAMA_BASE_URL ?? 'http://127.0.0.1:11434');
+  ollamaUrls.forEach((baseUrl, index) => {
+    url.parse(baseUrl);
+    backends.push({
+      id: index === 0 ? 'ollama' : `ollama-${index + 1}`,
+      kind: 'ollama',
+      label: ollamaUrls.length > 1 ? `Ollama (${hostLabel(baseUrl)})` : 'Ollama',
+      baseUrl,
+    });
+  });
+
+  const openaiUrls = splitList(env.OPENAI_API_BASE_URLS);
+  const openaiKeys = splitList(env.OPENAI_API_KEYS);
+  if (openaiUrls.length === 0 && env.OPENAI_API_BASE_URL) {
+    openaiUrls.push(env.OPENAI_API_BASE_URL);
+    if (env.OPENAI_API_KEY) openaiKeys[0] = env.OPENAI_API_KEY;
+  }
+  openaiUrls.forEach((baseUrl, index) => {
+    url.parse(baseUrl);
+    backends.push({
+      id: index === 0 ? 'openai' : `openai-${index + 1}`,
+      kind: 'openai',
+      label: `OpenAI-compatible (${hostLabel(baseUrl)})`,
+      baseUrl,
+      apiKey: openaiKeys[index] ?? null,
+    });
+  });
+
+  if (env.DEEPSEEK_API_KEY) {
+    backends.push({
+      id: 'deepseek',
+      kind: 'deepseek',
+      label: 'DeepSeek',
+      baseUrl: env.DEEPSEEK_BASE_URL ?? 'https://api.deepseek.com',
+      apiKey: env.DEEPSEEK_API_KEY,
+    });
+  }
+  return backends;
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+function loadConfig() {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new Error(`Invalid environment:\n  ${problems.join('\n  ')}`);
+  }
+  const env = parsed.data;
+  return {
+    host: env.HOST,
+    port: env.PORT,
+    /** Listening beyond loopback without accounts: warn in the log and on every page. */
+    exposed: !isLoopback(env.HOST),
+    backends: backendsFromEnv(env),
+    firstTokenTimeoutMs: env.VERSUS_FIRST_TOKEN_TIMEOUT_MS,
+    idleTimeoutMs: env.VERSUS_IDLE_TIMEOUT_MS,
+    checkpointMs: env.VERSUS_CHECKPOINT_MS,
+  };
+}
+
+export type Config = ReturnType<typeof loadConfig>;
+
+/** Parsed once, at first import. */
+export const config: Config = loadConfig();

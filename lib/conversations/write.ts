@@ -1,0 +1,100 @@
+import 'server-only';
+import type { CreateConversationInput, RunMode, SlotParams } from '@/lib/api/inputs';
+import type { ConversationView } from '@/lib/api/views';
+import { db } from '@/lib/db/client';
+import { AppError } from '@/lib/errors';
+import { newId } from '@/lib/ids';
+import { conversationInclude } from './read';
+import { toConversationView } from './to-view';
+
+async function reload(id: string): Promise<ConversationView> {
+  const row = await db.conversation.findUniqueOrThrow({
+    where: { id },
+    include: conversationInclude,
+  });
+  return toConversationView(row);
+}
+
+export async function assertOwned({ id, ownerId }: { id: string; ownerId: string }) {
+  const row = await db.conversation.findFirst({ where: { id, ownerId }, select: { id: true } });
+  if (!row) throw new AppError('not_found', 'No such conversation.');
+}
+
+export async function createConversation({
+  ownerId,
+  input,
+}: {
+  ownerId: string;
+  input: CreateConversationInput;
+}): Promise<ConversationView> {
+  const backendIds = [...new Set(input.lineup.map((slot) => slot.backendId))];
+  const known = await db.backend.findMany({
+    where: { id: { in: backendIds } },
+    select: { id: true },
+  });
+  const missing = backendIds.filter((id) => !known.some((row) => row.id === id));
+  if (missing.length > 0) {
+    throw new AppError('bad_request', `Unknown backend: ${missing.join(', ')}.`);
+  }
+  const id = newId();
+  await db.conversation.create({
+    data: {
+      id,
+      ownerId,
+      mode: 'compare',
+      runMode: input.runMode,
+      title: input.title ?? input.lineup.map((slot) => slot.model).join(' vs '),
+      slots: {
+        create: input.lineup.map((slot, position) => ({
+          id: newId(),
+          position,
+          backendId: slot.backendId,
+          model: slot.model,
+          params: JSON.stringify(slot.params),
+        })),
+      },
+    },
+  });
+  return reload(id);
+}
+
+export async function updateConversation({
+  id,
+  ownerId,
+  runMode,
+  title,
+}: {
+  id: string;
+  ownerId: string;
+  runMode?: RunMode;
+  title?: string;
+}): Promise<ConversationView> {
+  await assertOwned({ id, ownerId });
+  await db.conversation.update({ where: { id }, data: { runMode, title } });
+  return reload(id);
+}
+
+export async function updateSlotParams({
+  conversationId,
+  slotId,
+  ownerId,
+  params,
+}: {
+  conversationId: string;
+  slotId: string;
+  ownerId: string;
+  params: SlotParams;
+}): Promise<ConversationView> {
+  await assertOwned({ id: conversationId, ownerId });
+  const { count } = await db.slot.updateMany({
+    where: { id: slotId, conversationId },
+    data: { params: JSON.stringify(params) },
+  });
+  if (count === 0) throw new AppError('not_found', 'No such slot in this conversation.');
+  return reload(conversationId);
+}
+
+export async function deleteConversation({ id, ownerId }: { id: string; ownerId: string }) {
+  await assertOwned({ id, ownerId });
+  await db.conversation.delete({ where: { id } });
+}

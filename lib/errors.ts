@@ -1,0 +1,45 @@
+/** Every failure the app reports, by what the user can do about it. */
+export const errorCodes = {
+  bad_request: 400,
+  not_found: 404,
+  conflict: 409,
+  backend_unreachable: 502,
+  backend_unauthorized: 502,
+  backend_payment_required: 502,
+  rate_limited: 429,
+  backend_overloaded: 503,
+  backend_error: 502,
+  model_not_found: 404,
+  context_too_long: 400,
+  invalid_request: 400,
+  malformed_stream: 502,
+  incomplete_stream: 502,
+  stream_timeout: 504,
+  interrupted: 500,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+/** The one application error: a code, an HTTP status and a message that is safe to show. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorCodes[code];
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}
+
+/** Anything thrown, as an AppError; unknown errors never leak their text. */
+export function toAppError(value: unknown): AppError {
+  if (isAppError(value)) return value;
+  return new AppError('internal', 'Something went wrong on the server.', { cause: value });
+}

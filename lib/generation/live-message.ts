@@ -1,0 +1,132 @@
+import type { MessageMetrics, MessageStatus } from '@/lib/api/views';
+import type { ErrorCode } from '@/lib/errors';
+import type { MessageEvent } from './events';
+import { emptyMetrics } from './metrics';
+
+export type Listener = (frame: string) => void;
+
+/** One SSE frame; encoded once per event and shared by every listener and the replay log. */
+export function sseFrame(id: string, event: MessageEvent): string {
+  return `id: ${id}\ndata: ${JSON.stringify(event)}\n\n`;
+}
+
+/**
+ * The in-memory state of a message this process is generating: the text so far, the frames
+ * sent (for Last-Event-ID replay) and who is listening. The only state that lives in memory.
+ */
+export class LiveMessage {
+  readonly id: string;
+  readonly attempt: number;
+  readonly controller = new AbortController();
+  status: MessageStatus = 'pending';
+  content = '';
+  reasoning = '';
+  metrics: MessageMetrics = emptyMetrics;
+  error: { code: ErrorCode; message: string } | null = null;
+  /** Text changed since the last checkpoint. */
+  dirty = false;
+  lastCheckpointAt = 0;
+  /** runMessage has taken this message; a pending message that never started has not. */
+  started = false;
+  /** Resolves once the final state is in the database. */
+  readonly settled: Promise<void>;
+  markSettled: () => void = () => {};
+  private readonly frames: string[] = [];
+  private readonly listeners = new Set<Listener>();
+  private readonly closers = new Set<() => void>();
+
+  constructor(id: string, attempt: number) {
+    this.id = id;
+    this.attempt = attempt;
+    this.settled = new Promise((resolve) => {
+      this.markSettled = resolve;
+    });
+  }
+
+  get lastEventId(): string {
+    return `${this.attempt}.${this.frames.length}`;
+  }
+
+  get finished(): boolean {
+    return this.status !== 'pending' && this.status !== 'streaming';
+  }
+
+  /** Applies an event to the state and sends it to every listener, in the same tick. */
+  publish(event: MessageEvent): void {
+    switch (event.type) {
+      case 'reasoning':
+        this.reasoning += event.text;
+        this.dirty = true;
+        break;
+      case 'content':
+        this.content += event.text;
+        this.dirty = true;
+        break;
+      case 'reclassify':
+        this.reasoning += this.content;
+        this.content = '';
+        this.dirty = true;
+        break;
+      case 'status':
+        this.status = event.status;
+        break;
+      case 'metrics':
+        this.metrics = event.metrics;
+        break;
+      case 'error':
+        this.error = { code: event.code, message: event.message };
+        break;
+      case 'done':
+        this.status = event.status;
+        this.metrics = event.metrics;
+        break;
+      case 'snapshot':
+        break;
+    }
+    const frame = sseFrame(`${this.attempt}.${this.frames.length + 1}`, event);
+    this.frames.push(frame);
+    for (const listener of this.listeners) listener(frame);
+    if (event.type === 'done') for (const close of this.closers) close();
+  }
+
+  snapshotFrame(): string {
+    return sseFrame(this.lastEventId, {
+      type: 'snapshot',
+      attempt: this.attempt,
+      status: this.status,
+      content: this.content,
+      reasoning: this.reasoning,
+      metrics: this.metrics,
+      error: this.error,
+    });
+  }
+
+  /**
+   * Subscribes a listener. With the id of a frame of this attempt it replays what came after;
+   * otherwise it starts from a snapshot. Returns the unsubscribe function.
+   */
+  subscribe(listener: Listener, close: () => void, lastEventId?: string | null): () => void {
+    const seen = parseEventId(lastEventId);
+    if (seen && seen.attempt === this.attempt && seen.seq <= this.frames.length) {
+      for (const frame of this.frames.slice(seen.seq)) listener(frame);
+    } else {
+      listener(this.snapshotFrame());
+    }
+    if (this.finished) {
+      close();
+      return () => {};
+    }
+    this.listeners.add(listener);
+    this.closers.add(close);
+    return () => {
+      this.listeners.delete(listener);
+      this.closers.delete(close);
+    };
+  }
+}
+
+function parseEventId(value: string | null | undefined) {
+  const match = value?.match(/^(\d+)\.(\d+)$/);
+  if (!match) return null;
+  return { attempt: Number(match[1]), seq: Number(match[2]) };
+}

@@ -1,0 +1,187 @@
+import 'server-only';
+import { slotParamsSchema } from '@/lib/api/inputs';
+import type { MessageStatus } from '@/lib/api/views';
+import { createAdapter } from '@/lib/backends/create-adapter';
+import type { BackendConnection, BackendKind } from '@/lib/backends/types';
+import { cachedModelInfo } from '@/lib/catalog/model-cache';
+import { config } from '@/lib/config';
+import { parseJsonColumn } from '@/lib/conversations/parse-json';
+import { db } from '@/lib/db/client';
+import { AppError, toAppError } from '@/lib/errors';
+import { ensureCheckpointer } from './checkpoint';
+import { buildChatMessages } from './history';
+import type { LiveMessage } from './live-message';
+import { computeMetrics, emptyMetrics, type Timeline } from './metrics';
+import { liveMessages } from './registry';
+import { guardStalls } from './stall-guard';
+
+const METRICS_EVERY_MS = 250;
+
+async function loadRequest(messageId: string) {
+  const message = await db.message.findUniqueOrThrow({
+    where: { id: messageId },
+    include: { slot: { include: { backend: true } }, turn: true },
+  });
+  const pastTurns = await db.turn.findMany({
+    where: { conversationId: message.turn.conversationId, index: { lt: message.turn.index } },
+    orderBy: { index: 'asc' },
+    select: {
+      prompt: true,
+      messages: { where: { slotId: message.slotId }, select: { content: true } },
+    },
+  });
+  const params = parseJsonColumn(slotParamsSchema, message.slot.params);
+  const { backend } = message.slot;
+  const connection: BackendConnection = {
+    kind: backend.kind as BackendKind,
+    baseUrl: backend.baseUrl,
+    apiKey: backend.apiKey,
+  };
+  const messages = buildChatMessages({
+    systemPrompt: params.systemPrompt,
+    prompt: message.turn.prompt,
+    pastTurns: pastTurns.map((turn) => ({
+      prompt: turn.prompt,
+      answer: turn.messages[0]?.content ?? null,
+    })),
+  });
+  return { model: message.slot.model, params, connection, messages };
+}
+
+/** Registers a message as live (pending) so it can be watched and stopped before it runs. */
+export function registerLive(live: LiveMessage): void {
+  if (liveMessages.has(live.id)) throw new AppError('conflict', 'This message is already running.');
+  liveMessages.set(live.id, live);
+  ensureCheckpointer();
+}
+
+/**
+ * Generates one assistant message to the end: streams the backend's chunks to listeners in the
+ * same tick, leaves persistence of partial text to the checkpointer, and writes the final row.
+ * Never throws: every failure ends as this message's error.
+ */
+export async function runMessage(live: LiveMessage): Promise<void> {
+  if (live.started) return live.settled;
+  live.started = true;
+  const { controller } = live;
+  const timeline: Timeline = { startedAt: performance.now(), chunks: 0 };
+  let finishReason: string | null = null;
+  let status: MessageStatus = 'done';
+  let stall: ReturnType<typeof guardStalls> | undefined;
+
+  try {
+    if (controller.signal.aborted) throw controller.signal.reason;
+    const request = await loadRequest(live.id);
+    const modelInfo = await cachedModelInfo(request.connection, request.model);
+    await db.message.update({
+      where: { id: live.id },
+      data: {
+        status: 'streaming',
+        startedAt: new Date(),
+        heartbeatAt: new Date(),
+        params: JSON.stringify(request.params),
+        modelInfo: JSON.stringify(modelInfo ?? {}),
+      },
+    });
+    timeline.startedAt = performance.now();
+    live.publish({ type: 'status', status: 'streaming' });
+    stall = guardStalls(controller, {
+      firstTokenMs: config.firstTokenTimeoutMs,
+      idleMs: config.idleTimeoutMs,
+    });
+
+    let lastMetricsAt = timeline.startedAt;
+    const stream = createAdapter(request.connection).chat({
+      model: request.model,
+      messages: request.messages,
+      temperature: request.params.temperature,
+      maxTokens: request.params.maxTokens,
+      think: request.params.think,
+      signal: controller.signal,
+    });
+    for await (const chunk of stream) {
+      stall.touch();
+      const now = performance.now();
+      switch (chunk.type) {
+        case 'reasoning':
+          timeline.firstTokenAt ??= now;
+          timeline.firstReasoningAt ??= now;
+          timeline.lastReasoningAt = now;
+          timeline.lastTokenAt = now;
+          timeline.chunks += 1;
+          live.publish(chunk);
+          break;
+        case 'content':
+          timeline.firstTokenAt ??= now;
+          timeline.firstContentAt ??= now;
+          timeline.lastTokenAt = now;
+          timeline.chunks += 1;
+          live.publish(chunk);
+          break;
+        case 'reclassify':
+          timeline.firstReasoningAt ??= timeline.firstContentAt;
+          timeline.lastReasoningAt = now;
+          timeline.firstContentAt = undefined;
+          live.publish(chunk);
+          break;
+        case 'usage':
+          timeline.usage = { ...timeline.usage, ...chunk.usage };
+          break;
+        case 'finish':
+          finishReason = chunk.reason;
+          break;
+      }
+      if (now - lastMetricsAt >= METRICS_EVERY_MS) {
+        lastMetricsAt = now;
+        live.publish({ type: 'metrics', metrics: computeMetrics(timeline, now) });
+      }
+    }
+  } catch (thrown) {
+    const reason = controller.signal.aborted ? controller.signal.reason : thrown;
+    if (controller.signal.aborted && !(reason instanceof AppError)) {
+      status = 'stopped';
+    } else {
+      status = 'error';
+      const error = toAppError(reason);
+      if (error.code === 'internal') console.error(`message ${live.id} failed:`, reason);
+      live.publish({ type: 'error', code: error.code, message: error.message });
+    }
+  } finally {
+    stall?.clear();
+  }
+  await finish(live, status, finishReason, timeline);
+}
+
+async function finish(
+  live: LiveMessage,
+  status: MessageStatus,
+  finishReason: string | null,
+  timeline: Timeline,
+): Promise<void> {
+  const metrics =
+    live.status === 'pending' ? emptyMetrics : computeMetrics(timeline, performance.now());
+  // Tell the browser first; then persist; only then forget the live copy, so a subscriber
+  // arriving in between still finds the final state in memory.
+  live.publish({ type: 'done', status, metrics });
+  try {
+    await db.message.update({
+      where: { id: live.id },
+      data: {
+        status,
+        content: live.content,
+        reasoning: live.reasoning,
+        errorCode: live.error?.code ?? null,
+        errorMessage: live.error?.message ?? null,
+        finishReason,
+        ...metrics,
+        finishedAt: new Date(),
+        heartbeatAt: new Date(),
+      },
+    });
+  } catch (error) {
+    console.error(`message ${live.id}: final write failed`, error);
+  } finally {
+    liveMessages.delete(live.id);
+    live.markSettled();
+  }
+}

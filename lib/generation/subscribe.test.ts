@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { FakeBackends } from '@/fake-backends/start';
+import type { MessageEvent } from '@/lib/generation/events';
+import { startTurn } from '@/lib/generation/start-turn';
+import { messageEventStream } from '@/lib/generation/subscribe';
+import { getLocalUser } from '@/lib/users';
+import { lineupOf, settled, startFakes, uniqueModel } from '@/test/generation-harness';
+
+let fakes: FakeBackends;
+let ownerId: string;
+
+beforeAll(async () => {
+  fakes = await startFakes();
+  ownerId = (await getLocalUser()).id;
+});
+afterAll(async () => {
+  await fakes.close();
+});
+
+type Frame = { id: string; event: MessageEvent };
+
+/** Reads SSE frames until `count` have arrived (or the stream ends), then cancels the stream. */
+async function readFrames(stream: ReadableStream<Uint8Array>, count = Number.POSITIVE_INFINITY) {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  const frames: Frame[] = [];
+  let buffer = '';
+  while (frames.length < count) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let end = buffer.indexOf('\n\n');
+    while (end !== -1) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      end = buffer.indexOf('\n\n');
+      if (block.startsWith(':')) continue;
+      const id = /^id: (.*)$/m.exec(block)?.[1] ?? '';
+      const data = /^data: (.*)$/m.exec(block)?.[1] ?? '';
+      frames.push({ id, event: JSON.parse(data) as MessageEvent });
+    }
+  }
+  await reader.cancel();
+  return frames;
+}
+
+function textOf(frames: Frame[]) {
+  let content = '';
+  for (const { event } of frames) {
+    if (event.type === 'snapshot') content = event.content;
+    if (event.type === 'content') content += event.text;
+  }
+  return content;
+}
+
+async function slowTurn() {
+  const answer = Array.from({ length: 30 }, (_, i) => `t${i}`).join(' ');
+  const conversation = await lineupOf(fakes, [
+    { kind: 'openai', script: { id: uniqueModel('sse'), ttftMs: 20, tokensPerSecond: 40, answer } },
+    { kind: 'ollama', script: { id: uniqueModel('sse'), ttftMs: 20, tokensPerSecond: 40, answer } },
+  ]);
+  const turn = await startTurn({ conversationId: conversation.id, ownerId, prompt: 'go' });
+  return { turn, answer };
+}
+
+it('a client that reconnects with Last-Event-ID gets exactly what it missed, then live events', async () => {
+  const { turn, answer } = await slowTurn();
+  const id = turn.messages[0]?.id ?? '';
+  const first = await readFrames(await messageEventStream({ id, ownerId, lastEventId: null }), 8);
+  expect(first[0]?.event.type).toBe('snapshot');
+  const lastId = first.at(-1)?.id ?? '';
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const rest = await readFrames(await messageEventStream({ id, ownerId, lastEventId: lastId }));
+  expect(rest[0]?.event.type).not.toBe('snapshot');
+  expect(rest.at(-1)?.event).toMatchObject({ type: 'done', status: 'done' });
+  expect(textOf([...first, ...rest]).trim()).toBe(answer);
+  // Ids strictly increase across the two connections: nothing repeated, nothing skipped.
+  const seqs = [...first.slice(1), ...rest].map((frame) => Number(frame.id.split('.')[1]));
+  seqs.forEach((seq, index) => {
+    if (index > 0) expect(seq).toBe((seqs[index - 1] ?? 0) + 1);
+  });
+});
+
+it('a browser that goes away does not stop generation; a later visit gets the whole answer', async () => {
+  const { turn, answer } = await slowTurn();
+  const id = turn.messages[1]?.id ?? '';
+  await readFrames(await messageEventStream({ id, ownerId, lastEventId: null }), 3);
+  const [row] = await settled([id]);
+  expect(row?.status).toBe('done');
+  const later = await readFrames(await messageEventStream({ id, ownerId, lastEventId: null }));
+  expect(later.map((frame) => frame.event.type)).toEqual(['snapshot', 'done']);
+  expect(textOf(later).trim()).toBe(answer);
+});

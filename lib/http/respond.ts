@@ -1,0 +1,48 @@
+import 'server-only';
+import type { z } from 'zod';
+import { AppError, toAppError } from '@/lib/errors';
+
+/** The one error body every route answers: `{ error: { code, message } }`. */
+export function errorResponse(error: unknown): Response {
+  const appError = toAppError(error);
+  if (appError.code === 'internal') console.error(appError.cause ?? appError);
+  return Response.json(
+    { error: { code: appError.code, message: appError.message } },
+    { status: appError.status },
+  );
+}
+
+/** Runs a route body; any throw becomes the standard error response. */
+export async function handle(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** Validates a JSON body; a type annotation on `await req.json()` is not validation. */
+export async function parseBody<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+): Promise<z.infer<T>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new AppError('bad_request', 'The request body must be JSON.');
+  }
+  return parseInput(schema, body);
+}
+
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const detail = result.error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
+      .join('; ');
+    throw new AppError('bad_request', `Invalid request — ${detail}.`);
+  }
+  return result.data;
+}

@@ -1,0 +1,30 @@
+import 'server-only';
+import { ensureBackendsSynced } from '@/lib/catalog/sync-backends';
+import { config } from '@/lib/config';
+import { isSqlite } from '@/lib/db/database-url';
+import { interruptOrphans } from '@/lib/generation/recover';
+
+const ORPHAN_SWEEP_MS = 15_000;
+const STALE_AFTER_MS = 20_000;
+
+/** Start-up work of one server process: backends, orphaned messages, the exposure warning. */
+export async function startServerTasks(): Promise<void> {
+  if (config.exposed) {
+    console.warn(
+      `WARNING: Versus listens on ${config.host} and has no accounts yet: anyone who can reach it can read every conversation and spend your API keys.`,
+    );
+  }
+  await ensureBackendsSynced();
+  if (isSqlite()) {
+    // One process owns an SQLite file: whatever was unfinished belonged to a dead process.
+    const count = await interruptOrphans({ staleAfterMs: null });
+    if (count > 0) console.log(`Marked ${count} unfinished message(s) as interrupted.`);
+    return;
+  }
+  const sweep = () =>
+    interruptOrphans({ staleAfterMs: STALE_AFTER_MS }).catch((error: unknown) =>
+      console.error('orphan sweep failed', error),
+    );
+  await sweep();
+  setInterval(sweep, ORPHAN_SWEEP_MS).unref();
+}

@@ -1,0 +1,14 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // Generation runs in this process; keep native and server-only packages out of the bundle.
+  serverExternalPackages: [
+    'better-sqlite3',
+    '@prisma/adapter-better-sqlite3',
+    '@prisma/adapter-pg',
+    'pg',
+  ],
+  poweredByHeader: false,
+};
+
+export default nextConfig;

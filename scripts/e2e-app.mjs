@@ -1,0 +1,23 @@
+// The app as end-to-end tests see it: a fresh SQLite file and production mode. Backend URLs
+// and the port come from playwright.config.ts.
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { root, run } from './lib.mjs';
+
+const database = 'data/e2e.db';
+for (const suffix of ['', '-wal', '-shm', '-journal']) {
+  rmSync(`${root}${database}${suffix}`, { force: true });
+}
+const env = { DATABASE_URL: `file:./${database}` };
+run('node', ['scripts/db-migrate.mjs'], env);
+const server = spawn(
+  'npx',
+  ['next', 'start', '-H', '127.0.0.1', '-p', process.env.PORT ?? '3210'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' },
+  },
+);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

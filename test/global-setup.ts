@@ -1,0 +1,21 @@
+/**
+ * One migrated SQLite file for the whole Vitest run, and short stream timeouts so stall faults
+ * resolve quickly. Runs before the workers start, which inherit this environment.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export default function setup() {
+  const dir = mkdtempSync(join(tmpdir(), 'versus-test-'));
+  const env = {
+    DATABASE_URL: `file:${join(dir, 'test.db')}`,
+    VERSUS_FIRST_TOKEN_TIMEOUT_MS: '1500',
+    VERSUS_IDLE_TIMEOUT_MS: '1000',
+    VERSUS_CHECKPOINT_MS: '1000',
+  };
+  Object.assign(process.env, env);
+  execFileSync('node', ['scripts/db-migrate.mjs'], { stdio: 'inherit', env: process.env });
+  return () => rmSync(dir, { recursive: true, force: true });
+}
