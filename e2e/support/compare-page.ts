@@ -32,6 +32,20 @@ export class ComparePage {
     await expect(this.status(position)).toHaveText(new RegExp(status, 'i'));
   }
 
+  /** Every column's status and whether its answer has begun, read in one go. */
+  snapshot() {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="column"]')].map((column) => ({
+        status: column.querySelector('[data-testid="column-status"]')?.textContent?.trim(),
+        answerStarted:
+          (
+            [...column.querySelectorAll('[data-testid="message-content"]')].at(-1)?.textContent ??
+            ''
+          ).length > 0,
+      })),
+    );
+  }
+
   async stop(position: number) {
     await this.column(position).getByTestId('stop-button').click();
   }

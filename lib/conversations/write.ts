@@ -3,6 +3,7 @@ import type { CreateConversationInput, RunMode, SlotParams } from '@/lib/api/inp
 import type { ConversationView } from '@/lib/api/views';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
+import { stopConversation } from '@/lib/generation/control';
 import { newId } from '@/lib/ids';
 import { conversationInclude } from './read';
 import { toConversationView } from './to-view';
@@ -96,5 +97,7 @@ export async function updateSlotParams({
 
 export async function deleteConversation({ id, ownerId }: { id: string; ownerId: string }) {
   await assertOwned({ id, ownerId });
+  // Abort upstream requests first: nothing keeps generating for a conversation that is gone.
+  await stopConversation({ conversationId: id });
   await db.conversation.delete({ where: { id } });
 }

@@ -74,3 +74,19 @@ export async function retryMessage({
   void runMessage(live);
   return toMessageView(await db.message.findUniqueOrThrow({ where: { id } }));
 }
+
+/** Stops every message of a conversation that this process is generating (before deleting it). */
+export async function stopConversation({ conversationId }: { conversationId: string }) {
+  const running = await db.message.findMany({
+    where: { turn: { conversationId }, status: { in: ['pending', 'streaming'] } },
+    select: { id: true },
+  });
+  await Promise.all(
+    running.map(async ({ id }) => {
+      const live = liveMessages.get(id);
+      if (!live) return;
+      live.controller.abort();
+      await (live.started ? live.settled : runMessage(live));
+    }),
+  );
+}

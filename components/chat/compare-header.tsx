@@ -1,0 +1,28 @@
+'use client';
+
+import { SidebarButton } from '@/components/layout/app-shell';
+import type { RunMode } from '@/lib/api/inputs';
+import { RunModeToggle, runModeExplanation } from './run-mode-toggle';
+
+export function CompareHeader({
+  title,
+  runMode,
+  onRunModeChange,
+}: {
+  title: string;
+  runMode: RunMode;
+  onRunModeChange: (runMode: RunMode) => void;
+}) {
+  return (
+    <header className="flex h-12 shrink-0 items-center gap-2 border-b border-zinc-200 px-3 sm:px-4 dark:border-zinc-800">
+      <SidebarButton />
+      <h1 className="min-w-0 flex-1 truncate text-sm font-semibold" title={title}>
+        {title}
+      </h1>
+      <div className="flex shrink-0 items-center gap-2" title={runModeExplanation[runMode]}>
+        <span className="text-xs text-zinc-500 max-sm:hidden">Run mode</span>
+        <RunModeToggle value={runMode} onChange={onRunModeChange} explain={false} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,172 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { RunMode } from '@/lib/api/inputs';
+import type { ConversationView, SlotView, TurnView } from '@/lib/api/views';
+import { api, messageOf } from '@/lib/client/api';
+import { notifyConversationsChanged } from '@/lib/client/conversation-events';
+import { isRunning } from '@/lib/client/message-state';
+import { MessageStore } from '@/lib/client/message-store';
+import { useBackends } from '@/lib/client/use-backends';
+import { useMediaQuery } from '@/lib/client/use-media-query';
+import { MessageStoreContext, useMessageMetas } from '@/lib/client/use-message';
+import { Column } from './column';
+import { ColumnTabs } from './column-tabs';
+import { CompareHeader } from './compare-header';
+import { Composer } from './composer';
+import { slotModelInfo } from './slot-model-info';
+import { SpeedLine } from './speed-line';
+
+/** The compare screen: one column per slot, one composer for all of them. */
+export function CompareView({ conversation }: { conversation: ConversationView }) {
+  const [store] = useState(
+    () => new MessageStore(conversation.turns.flatMap((turn) => turn.messages)),
+  );
+  return (
+    <MessageStoreContext.Provider value={store}>
+      <CompareScreen conversation={conversation} store={store} />
+    </MessageStoreContext.Provider>
+  );
+}
+
+function CompareScreen({
+  conversation,
+  store,
+}: {
+  conversation: ConversationView;
+  store: MessageStore;
+}) {
+  const [slots, setSlots] = useState<SlotView[]>(conversation.slots);
+  const [turns, setTurns] = useState<TurnView[]>(conversation.turns);
+  const [runMode, setRunMode] = useState<RunMode>(conversation.runMode);
+  const [activeTab, setActiveTab] = useState(0);
+  const [draft, setDraft] = useState('');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { backends } = useBackends();
+  const narrow = useMediaQuery('(max-width: 767.98px)', false);
+
+  const latest = turns[turns.length - 1];
+  const latestIds = useMemo(
+    () =>
+      slots.map((slot) => latest?.messages.find((message) => message.slotId === slot.id)?.id ?? ''),
+    [slots, latest],
+  );
+  const metas = useMessageMetas(latestIds);
+  const runningIds = latestIds.filter((_, index) => {
+    const meta = metas[index];
+    return meta !== undefined && isRunning(meta.status);
+  });
+  const running = runningIds.length > 0;
+
+  const shared = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const slot of slots) counts.set(slot.backendId, (counts.get(slot.backendId) ?? 0) + 1);
+    return new Set(
+      slots.filter((slot) => (counts.get(slot.backendId) ?? 0) > 1).map((slot) => slot.id),
+    );
+  }, [slots]);
+
+  const stopAll = useCallback(
+    (ids: string[]) => {
+      for (const id of ids) {
+        api.stopMessage(id).then(
+          ({ message }) => store.settle(message),
+          (caught: unknown) => setError(messageOf(caught)),
+        );
+      }
+    },
+    [store],
+  );
+
+  useEffect(() => {
+    if (!running) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      // Escape in a search box clears the search; it must not stop generations too.
+      if (event.target instanceof HTMLInputElement && event.target.type === 'search') return;
+      event.preventDefault();
+      stopAll(runningIds);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [running, runningIds, stopAll]);
+
+  const send = async () => {
+    setSending(true);
+    setError(null);
+    try {
+      const { turn } = await api.addTurn(conversation.id, draft);
+      for (const message of turn.messages) store.seed(message);
+      setTurns((previous) => [...previous, turn]);
+      setDraft('');
+      notifyConversationsChanged();
+    } catch (caught) {
+      setError(messageOf(caught));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const changeRunMode = async (next: RunMode) => {
+    const previous = runMode;
+    setRunMode(next);
+    try {
+      await api.updateConversation(conversation.id, { runMode: next });
+    } catch (caught) {
+      setRunMode(previous);
+      setError(messageOf(caught));
+    }
+  };
+
+  const parallel = runMode === 'parallel';
+  return (
+    <>
+      <CompareHeader
+        title={conversation.title}
+        runMode={runMode}
+        onRunModeChange={(next) => void changeRunMode(next)}
+      />
+      <ColumnTabs slots={slots} metas={metas} active={activeTab} onSelect={setActiveTab} />
+      <div className="grid min-h-0 flex-1 auto-cols-[minmax(17rem,1fr)] grid-flow-col overflow-x-auto">
+        {slots.map((slot, index) => (
+          <Column
+            key={slot.id}
+            conversationId={conversation.id}
+            slot={slot}
+            turns={turns}
+            runMode={runMode}
+            sharedBackend={parallel && shared.has(slot.id)}
+            noteRow={parallel && shared.size > 0}
+            modelInfo={slotModelInfo(slot, turns, backends)}
+            visibleOnNarrow={index === activeTab}
+            asTabPanel={narrow}
+            onSlotsSaved={setSlots}
+          />
+        ))}
+      </div>
+      <SpeedLine
+        slots={slots}
+        metas={metas}
+        runMode={runMode}
+        sharedBackend={parallel && shared.size > 0}
+      />
+      <Composer
+        value={draft}
+        onChange={setDraft}
+        onSubmit={() => void send()}
+        canSend={!running}
+        sending={sending}
+        error={error}
+        placeholder={`Ask all ${slots.length} models a follow-up…`}
+        hint={
+          running ? (
+            <>
+              Answers are streaming · <kbd className="font-sans">Esc</kbd> stops all
+            </>
+          ) : undefined
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+'use client';
+
+import { StatusDot } from '@/components/ui/status-pill';
+import type { RunMode } from '@/lib/api/inputs';
+import { isRunning } from '@/lib/client/message-state';
+import { useMessageMeta, useMessageStore, useMessageText } from '@/lib/client/use-message';
+import { useMessageStream } from '@/lib/client/use-message-stream';
+import { metricParts } from './format';
+import { Reasoning } from './reasoning';
+
+/** What to say where the answer would be, while there is none. */
+function placeholder(status: string, runMode: RunMode, thinking: boolean): string | null {
+  switch (status) {
+    case 'pending':
+      if (thinking) return null;
+      return runMode === 'sequential'
+        ? 'Queued: runs when the models before it finish.'
+        : 'Waiting for the first token…';
+    case 'streaming':
+      return thinking ? null : 'Waiting for the first token…';
+    case 'stopped':
+      return thinking ? 'Stopped before the answer.' : 'Stopped before any text arrived.';
+    case 'done':
+      return 'The model returned an empty answer.';
+    default:
+      return null;
+  }
+}
+
+/** One answer: reasoning above content, live from its own event stream. */
+export function MessageBlock({
+  id,
+  latest,
+  runMode,
+}: {
+  id: string;
+  latest: boolean;
+  runMode: RunMode;
+}) {
+  useMessageStream(id);
+  const store = useMessageStore();
+  const meta = useMessageMeta(id);
+  const text = useMessageText(id);
+  if (!meta) return null;
+
+  // Models often open with blank lines (after `<think>` or `</think>`); they carry nothing.
+  const content = text.content.replace(/^\n+/, '');
+  const reasoning = text.reasoning.replace(/^\n+/, '');
+  const waiting = content ? null : placeholder(meta.status, runMode, reasoning.length > 0);
+  const running = isRunning(meta.status);
+
+  return (
+    <div className="min-w-0">
+      {reasoning && (
+        <Reasoning
+          key={meta.epoch}
+          text={reasoning}
+          status={meta.status}
+          reasoningMs={meta.metrics.reasoningMs}
+          answering={content.length > 0}
+        />
+      )}
+      <div
+        data-testid="message-content"
+        className="text-sm leading-relaxed whitespace-pre-wrap break-words text-zinc-800 dark:text-zinc-200"
+      >
+        {content}
+      </div>
+      {waiting && (
+        <p className={`text-sm text-zinc-400 dark:text-zinc-500 ${running ? 'animate-pulse' : ''}`}>
+          {waiting}
+        </p>
+      )}
+      {meta.error && (
+        <div
+          role="alert"
+          data-testid={latest ? 'column-error' : 'message-error'}
+          className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-[13px] text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-300"
+        >
+          <p className="mb-0.5 font-mono text-[10.5px] tracking-wide text-red-600/80 uppercase dark:text-red-400/80">
+            {meta.error.code.replaceAll('_', ' ')}
+          </p>
+          <p>{meta.error.message}</p>
+        </div>
+      )}
+      {meta.status === 'interrupted' && !meta.error && (
+        <p
+          role="alert"
+          className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-[13px] text-amber-900 dark:bg-amber-950/40 dark:text-amber-300"
+        >
+          The server stopped while this answer was being generated. Retry to run it again.
+        </p>
+      )}
+      {!latest && (
+        // Earlier answers have no footer: their status and figures sit under them.
+        <p
+          data-testid="message-metrics"
+          className="mt-2 flex items-center gap-1.5 font-mono text-[11px] text-zinc-400 tabular-nums dark:text-zinc-500"
+        >
+          <StatusDot status={meta.status} />
+          {[meta.status, ...metricParts(meta.metrics).map((part) => part.text)].join(' · ')}
+        </p>
+      )}
+      {running && meta.connection === 'reconnecting' && (
+        <p className="mt-2 text-xs text-zinc-500">Connection dropped; reconnecting…</p>
+      )}
+      {running && meta.connection === 'lost' && (
+        <p className="mt-2 text-xs text-zinc-500">
+          Live updates stopped.{' '}
+          <button
+            type="button"
+            onClick={() => store.reconnect(id)}
+            className="rounded font-medium text-indigo-600 underline-offset-2 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-indigo-500/60 dark:text-indigo-400"
+          >
+            Reconnect
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import type { BackendView, SlotView, TurnView } from '@/lib/api/views';
+import type { ModelInfo } from '@/lib/backends/types';
+
+/**
+ * What to show about a slot's model: what the backend reported when it last answered (that
+ * produced the text on screen), else what it lists now (before the first answer starts).
+ */
+export function slotModelInfo(
+  slot: SlotView,
+  turns: readonly TurnView[],
+  backends: readonly BackendView[],
+): Partial<ModelInfo> | undefined {
+  for (let index = turns.length - 1; index >= 0; index -= 1) {
+    const message = turns[index]?.messages.find((candidate) => candidate.slotId === slot.id);
+    if (message && Object.keys(message.modelInfo).length > 0) return message.modelInfo;
+  }
+  return backends
+    .find((backend) => backend.id === slot.backendId)
+    ?.models.find((model) => model.id === slot.model);
+}

@@ -1,0 +1,110 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname, useRouter } from 'next/navigation';
+import { useId } from 'react';
+import { buttonClass } from '@/components/ui/button';
+import { PlusIcon, SearchIcon } from '@/components/ui/icons';
+import type { ConversationSummary } from '@/lib/api/views';
+import { api, messageOf } from '@/lib/client/api';
+import { notifyConversationsChanged } from '@/lib/client/conversation-events';
+import { useConversationList } from '@/lib/client/use-conversation-list';
+import { SidebarItem } from './sidebar-item';
+
+export function Sidebar({ initialConversations }: { initialConversations: ConversationSummary[] }) {
+  const { query, setQuery, conversations, error, loading } =
+    useConversationList(initialConversations);
+  const pathname = usePathname();
+  const router = useRouter();
+  const searchId = useId();
+
+  const remove = async (conversation: ConversationSummary) => {
+    if (!window.confirm(`Delete “${conversation.title}” and all its answers?`)) return;
+    try {
+      await api.deleteConversation(conversation.id);
+      if (pathname === `/c/${conversation.id}`) router.push('/');
+      notifyConversationsChanged();
+    } catch (caught) {
+      window.alert(messageOf(caught));
+    }
+  };
+
+  return (
+    <nav aria-label="Conversations" className="flex h-full flex-col">
+      <div className="flex h-12 shrink-0 items-center gap-2 px-4">
+        <Link
+          href="/"
+          className="flex items-center gap-2 rounded text-sm font-semibold tracking-tight outline-none focus-visible:ring-2 focus-visible:ring-indigo-500/60"
+        >
+          <Logo />
+          Versus
+        </Link>
+      </div>
+      <div className="grid gap-2 px-3 pb-3">
+        <Link href="/" className={buttonClass('primary', 'md', 'w-full')}>
+          <PlusIcon className="size-3.5" />
+          New comparison
+        </Link>
+        <div className="relative">
+          <label htmlFor={searchId} className="sr-only">
+            Search conversations
+          </label>
+          <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 size-3.5 -translate-y-1/2 text-zinc-400" />
+          <input
+            id={searchId}
+            type="search"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            placeholder="Search titles, models, prompts"
+            className="h-8 w-full rounded-md border border-zinc-200 bg-white pr-2 pl-8 text-[13px] outline-none placeholder:text-zinc-400 focus-visible:border-indigo-400 focus-visible:ring-2 focus-visible:ring-indigo-500/30 dark:border-zinc-800 dark:bg-zinc-950 dark:placeholder:text-zinc-600"
+          />
+        </div>
+      </div>
+      <div className="min-h-0 flex-1 overflow-y-auto px-2 pb-3" aria-busy={loading}>
+        {error && (
+          <p
+            role="alert"
+            className="mx-1 mb-2 rounded-md bg-red-50 px-2 py-1.5 text-xs text-red-700 dark:bg-red-950/40 dark:text-red-300"
+          >
+            {error}
+          </p>
+        )}
+        {conversations.length === 0 ? (
+          <p className="px-2.5 py-6 text-center text-xs text-zinc-500">
+            {query.trim()
+              ? `Nothing matches “${query.trim()}”.`
+              : 'No comparisons yet. Pick a lineup and send a prompt.'}
+          </p>
+        ) : (
+          <ul className="grid grid-cols-1 gap-0.5">
+            {conversations.map((conversation) => (
+              <SidebarItem
+                key={conversation.id}
+                conversation={conversation}
+                active={pathname === `/c/${conversation.id}`}
+                onDelete={() => void remove(conversation)}
+              />
+            ))}
+          </ul>
+        )}
+      </div>
+    </nav>
+  );
+}
+
+function Logo() {
+  return (
+    <svg viewBox="0 0 20 20" className="size-5" aria-hidden="true">
+      <rect width="20" height="20" rx="5" className="fill-zinc-900 dark:fill-zinc-100" />
+      <rect
+        x="5"
+        y="5"
+        width="4"
+        height="10"
+        rx="1"
+        className="fill-indigo-400 dark:fill-indigo-500"
+      />
+      <rect x="11" y="8" width="4" height="7" rx="1" className="fill-white dark:fill-zinc-900" />
+    </svg>
+  );
+}

@@ -1,0 +1,100 @@
+import type { SVGProps } from 'react';
+
+type IconProps = SVGProps<SVGSVGElement>;
+
+function Svg({ children, ...props }: IconProps) {
+  return (
+    <svg
+      viewBox="0 0 16 16"
+      width="16"
+      height="16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      {...props}
+    >
+      {children}
+    </svg>
+  );
+}
+
+export const PlusIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M8 3v10M3 8h10" />
+  </Svg>
+);
+
+export const CloseIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M4 4l8 8M12 4l-8 8" />
+  </Svg>
+);
+
+export const SearchIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <circle cx="7" cy="7" r="4.25" />
+    <path d="M10.25 10.25 13.5 13.5" />
+  </Svg>
+);
+
+export const MenuIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M2.5 4.5h11M2.5 8h11M2.5 11.5h11" />
+  </Svg>
+);
+
+export const StopIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <rect x="4" y="4" width="8" height="8" rx="1.5" fill="currentColor" stroke="none" />
+  </Svg>
+);
+
+export const RetryIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M13 8a5 5 0 1 1-1.46-3.54" />
+    <path d="M12.5 2.5v2.5H10" />
+  </Svg>
+);
+
+export const SlidersIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M3 4.5h6M12 4.5h1M3 11.5h1M7 11.5h6" />
+    <circle cx="10.5" cy="4.5" r="1.5" />
+    <circle cx="5.5" cy="11.5" r="1.5" />
+  </Svg>
+);
+
+export const ChevronIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M6 4l4 4-4 4" />
+  </Svg>
+);
+
+export const TrashIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.5h5.8l.6-8.5" />
+  </Svg>
+);
+
+export const AlertIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M8 2.5 14 13H2L8 2.5Z" />
+    <path d="M8 6.5v3M8 11.25v.01" />
+  </Svg>
+);
+
+export const SendIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M8 13V3M4 7l4-4 4 4" />
+  </Svg>
+);
+
+export const RefreshIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M13 3v3h-3M3 13v-3h3" />
+    <path d="M12.6 6A5 5 0 0 0 3.8 5M3.4 10a5 5 0 0 0 8.8 1" />
+  </Svg>
+);
