@@ -176,3 +176,32 @@ test('a failing backend shows its error while the others finish', async ({ page,
   await expect(compare.content(2)).toContainText('FINE');
   await compare.expectStatus(2, 'done');
 });
+
+test('six columns stream at once and Stop still answers', async ({ page, request }) => {
+  // Browsers allow six HTTP/1.1 connections per origin: one stream per column would leave
+  // the Stop request waiting for a free connection.
+  const base = uniqueModel('six');
+  const kinds = ['ollama', 'openai', 'deepseek', 'ollama', 'openai', 'deepseek'] as const;
+  for (const [index, kind] of kinds.entries()) {
+    await scriptModel(request, kind, {
+      id: `${base}-${index}`,
+      tokensPerSecond: 8,
+      ttftMs: 50,
+      answer: words(120),
+    });
+  }
+  const { conversationId } = await startComparison(
+    request,
+    kinds.map((kind, index) => ({ kind, model: `${base}-${index}` })),
+    'Go.',
+  );
+  const compare = new ComparePage(page);
+  await compare.open(conversationId);
+  await expect(compare.columns()).toHaveCount(6);
+  await expect(compare.content(5)).toContainText('word2');
+  await compare.stop(5);
+  await compare.expectStatus(5, 'stopped');
+  for (const position of [0, 1, 2, 3, 4]) await compare.expectStatus(position, 'streaming');
+  await page.keyboard.press('Escape');
+  for (const position of [0, 1, 2, 3, 4]) await compare.expectStatus(position, 'stopped');
+});

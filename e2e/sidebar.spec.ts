@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ComparePage } from './support/compare-page';
-import { scriptModel, uniqueModel, words } from './support/fakes';
+import { scriptModel, startComparison, uniqueModel, words } from './support/fakes';
 
 test('build a lineup in the UI, send, and reopen the conversation from the sidebar', async ({
   page,
@@ -45,4 +45,29 @@ test('build a lineup in the UI, send, and reopen the conversation from the sideb
   await expect(page).toHaveURL(url);
   await expect(compare.content(0)).toContainText('UI-ONE');
   await expect(compare.content(1)).toContainText('UI-TWO');
+});
+
+test('API keys never reach the browser', async ({ request }) => {
+  const model = uniqueModel('keyless');
+  await scriptModel(request, 'deepseek', { id: model, ttftMs: 20, tokensPerSecond: 200 });
+  await scriptModel(request, 'ollama', { id: `${model}-o`, ttftMs: 20, tokensPerSecond: 200 });
+  const { conversationId } = await startComparison(
+    request,
+    [
+      { kind: 'deepseek', model },
+      { kind: 'ollama', model: `${model}-o` },
+    ],
+    'Hi',
+  );
+  // The e2e server runs with DEEPSEEK_API_KEY=sk-e2e (playwright.config.ts).
+  for (const path of [
+    '/',
+    `/c/${conversationId}`,
+    '/api/backends',
+    `/api/conversations/${conversationId}`,
+  ]) {
+    const body = await (await request.get(path)).text();
+    expect(body.length).toBeGreaterThan(100);
+    expect(body).not.toContain('sk-e2e');
+  }
 });

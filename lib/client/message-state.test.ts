@@ -72,12 +72,14 @@ describe('applyMessageEvent', () => {
 });
 
 describe('parseMessageEvent', () => {
-  it('accepts known events only', () => {
-    expect(parseMessageEvent('{"type":"content","text":"x"}')).toEqual({
+  it('accepts known events that name their message only', () => {
+    expect(parseMessageEvent('{"messageId":"m1","type":"content","text":"x"}')).toEqual({
+      messageId: 'm1',
       type: 'content',
       text: 'x',
     });
-    expect(parseMessageEvent('{"type":"nope"}')).toBeNull();
+    expect(parseMessageEvent('{"type":"content","text":"x"}')).toBeNull();
+    expect(parseMessageEvent('{"messageId":"m1","type":"nope"}')).toBeNull();
     expect(parseMessageEvent('not json')).toBeNull();
   });
 });

@@ -95,8 +95,11 @@ const EVENT_TYPES = new Set<string>([
   'error',
 ]);
 
+/** An event as the stream carries it: the data names its message. */
+export type StreamEvent = MessageEvent & { messageId: string };
+
 /** Parses one SSE `data:` payload; null for anything that is not a known event. */
-export function parseMessageEvent(data: string): MessageEvent | null {
+export function parseMessageEvent(data: string): StreamEvent | null {
   let value: unknown;
   try {
     value = JSON.parse(data);
@@ -104,6 +107,9 @@ export function parseMessageEvent(data: string): MessageEvent | null {
     return null;
   }
   if (typeof value !== 'object' || value === null || !('type' in value)) return null;
-  const { type } = value as { type: unknown };
-  return typeof type === 'string' && EVENT_TYPES.has(type) ? (value as MessageEvent) : null;
+  const { type, messageId } = value as { type: unknown; messageId: unknown };
+  if (typeof messageId !== 'string' || typeof type !== 'string' || !EVENT_TYPES.has(type)) {
+    return null;
+  }
+  return value as StreamEvent;
 }

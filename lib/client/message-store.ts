@@ -2,6 +2,7 @@
 
 import type { MessageView } from '@/lib/api/views';
 import type { MessageEvent } from '@/lib/generation/events';
+import { EventHub } from './event-hub';
 import {
   applyMessageEvent,
   type Connection,
@@ -17,6 +18,8 @@ type Listener = () => void;
  * only that message's subscribers, at most once per animation frame.
  */
 export class MessageStore {
+  /** The one connection that streams every running message of the page into this store. */
+  readonly hub = new EventHub(this);
   private readonly states = new Map<string, MessageState>();
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly dirty = new Set<string>();

@@ -29,5 +29,6 @@ export function databaseProvider(url: string): DatabaseProvider {
 /** The absolute path of a file: URL's database. */
 export function sqliteFile(url: string): string {
   const [file = ''] = url.slice('file:'.length).split('?');
-  return path.resolve(file);
+  // Resolved at run time against the working directory; not a build-time file reference.
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }

@@ -111,6 +111,15 @@ describe('a turn across the three backend kinds', () => {
     // Truly parallel: all three requests reached their backends within a moment of each other.
     const starts = runs.map((run) => run?.startedAt ?? 0);
     expect(Math.max(...starts) - Math.min(...starts)).toBeLessThan(150);
+    // Each answer records what produced it.
+    expect(JSON.parse(rows[0]?.params ?? '{}')).toEqual({ think: true });
+    expect(JSON.parse(rows[0]?.modelInfo ?? '{}')).toMatchObject({
+      id: models.ollama,
+      parameterSize: '7.6B',
+      quantization: 'Q4_K_M',
+      digest: expect.any(String),
+      backendVersion: expect.any(String),
+    });
     // Ollama's think flag went upstream because the slot asked for it.
     expect(truth.ollama[0]?.request).toMatchObject({ think: true });
   });

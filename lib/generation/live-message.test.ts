@@ -21,7 +21,7 @@ describe('LiveMessage', () => {
     live.publish({ type: 'content', text: 'Hi' });
     expect(a).toHaveLength(2);
     expect(b).toHaveLength(2);
-    expect(a[1]).toBe('id: 1.1\ndata: {"type":"content","text":"Hi"}\n\n');
+    expect(a[1]).toBe('id: 1.1\ndata: {"messageId":"m","type":"content","text":"Hi"}\n\n');
   });
 
   it('replays after a Last-Event-ID of the same attempt, else starts from a snapshot', () => {

@@ -5,9 +5,13 @@ import { emptyMetrics } from './metrics';
 
 export type Listener = (frame: string) => void;
 
-/** One SSE frame; encoded once per event and shared by every listener and the replay log. */
-export function sseFrame(id: string, event: MessageEvent): string {
-  return `id: ${id}\ndata: ${JSON.stringify(event)}\n\n`;
+/**
+ * One SSE frame; encoded once per event and shared by every listener and the replay log.
+ * The data names its message, so one connection can carry several (see subscribe.ts).
+ */
+export function sseFrame(messageId: string, eventId: string, event: MessageEvent): string {
+  // Ids are base64url (lib/ids.ts): safe inside a JSON string without escaping.
+  return `id: ${eventId}\ndata: {"messageId":"${messageId}",${JSON.stringify(event).slice(1)}\n\n`;
 }
 
 /**
@@ -83,14 +87,14 @@ export class LiveMessage {
       case 'snapshot':
         break;
     }
-    const frame = sseFrame(`${this.attempt}.${this.frames.length + 1}`, event);
+    const frame = sseFrame(this.id, `${this.attempt}.${this.frames.length + 1}`, event);
     this.frames.push(frame);
     for (const listener of this.listeners) listener(frame);
     if (event.type === 'done') for (const close of this.closers) close();
   }
 
   snapshotFrame(): string {
-    return sseFrame(this.lastEventId, {
+    return sseFrame(this.id, this.lastEventId, {
       type: 'snapshot',
       attempt: this.attempt,
       status: this.status,

@@ -2,7 +2,7 @@ import 'server-only';
 import { slotParamsSchema } from '@/lib/api/inputs';
 import type { MessageStatus } from '@/lib/api/views';
 import { createAdapter } from '@/lib/backends/create-adapter';
-import type { BackendConnection, BackendKind } from '@/lib/backends/types';
+import type { BackendConnection, BackendKind, ModelInfo } from '@/lib/backends/types';
 import { cachedModelInfo } from '@/lib/catalog/model-cache';
 import { config } from '@/lib/config';
 import { parseJsonColumn } from '@/lib/conversations/parse-json';
@@ -68,11 +68,15 @@ export async function runMessage(live: LiveMessage): Promise<void> {
   let finishReason: string | null = null;
   let status: MessageStatus = 'done';
   let stall: ReturnType<typeof guardStalls> | undefined;
+  // What the backend reports of the model; when the listing is not cached yet, its refresh runs
+  // alongside generation and is read again at the end.
+  let modelLookup: (() => Promise<ModelInfo | undefined>) | undefined;
 
   try {
     if (controller.signal.aborted) throw controller.signal.reason;
     const request = await loadRequest(live.id);
     const modelInfo = await cachedModelInfo(request.connection, request.model);
+    if (!modelInfo) modelLookup = () => cachedModelInfo(request.connection, request.model);
     await db.message.update({
       where: { id: live.id },
       data: {
@@ -149,7 +153,8 @@ export async function runMessage(live: LiveMessage): Promise<void> {
   } finally {
     stall?.clear();
   }
-  await finish(live, status, finishReason, timeline);
+  const lateModelInfo = await modelLookup?.().catch(() => undefined);
+  await finish(live, status, finishReason, timeline, lateModelInfo);
 }
 
 async function finish(
@@ -157,6 +162,7 @@ async function finish(
   status: MessageStatus,
   finishReason: string | null,
   timeline: Timeline,
+  modelInfo: ModelInfo | undefined,
 ): Promise<void> {
   const metrics =
     live.status === 'pending' ? emptyMetrics : computeMetrics(timeline, performance.now());
@@ -173,6 +179,7 @@ async function finish(
         errorCode: live.error?.code ?? null,
         errorMessage: live.error?.message ?? null,
         finishReason,
+        ...(modelInfo ? { modelInfo: JSON.stringify(modelInfo) } : {}),
         ...metrics,
         finishedAt: new Date(),
         heartbeatAt: new Date(),

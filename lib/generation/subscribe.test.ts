@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FakeBackends } from '@/fake-backends/start';
 import type { MessageEvent } from '@/lib/generation/events';
 import { startTurn } from '@/lib/generation/start-turn';
-import { messageEventStream } from '@/lib/generation/subscribe';
+import { eventStream } from '@/lib/generation/subscribe';
 import { getLocalUser } from '@/lib/users';
 import { lineupOf, settled, startFakes, uniqueModel } from '@/test/generation-harness';
 
@@ -17,7 +17,10 @@ afterAll(async () => {
   await fakes.close();
 });
 
-type Frame = { id: string; event: MessageEvent };
+type Frame = { id: string; event: MessageEvent & { messageId: string } };
+
+const stream = (messageId: string, lastEventId: string | null) =>
+  eventStream({ ownerId, subscriptions: [{ messageId, lastEventId }] });
 
 /** Reads SSE frames until `count` have arrived (or the stream ends), then cancels the stream. */
 async function readFrames(stream: ReadableStream<Uint8Array>, count = Number.POSITIVE_INFINITY) {
@@ -37,7 +40,7 @@ async function readFrames(stream: ReadableStream<Uint8Array>, count = Number.POS
       if (block.startsWith(':')) continue;
       const id = /^id: (.*)$/m.exec(block)?.[1] ?? '';
       const data = /^data: (.*)$/m.exec(block)?.[1] ?? '';
-      frames.push({ id, event: JSON.parse(data) as MessageEvent });
+      frames.push({ id, event: JSON.parse(data) as Frame['event'] });
     }
   }
   await reader.cancel();
@@ -66,11 +69,11 @@ async function slowTurn() {
 it('a client that reconnects with Last-Event-ID gets exactly what it missed, then live events', async () => {
   const { turn, answer } = await slowTurn();
   const id = turn.messages[0]?.id ?? '';
-  const first = await readFrames(await messageEventStream({ id, ownerId, lastEventId: null }), 8);
+  const first = await readFrames(await stream(id, null), 8);
   expect(first[0]?.event.type).toBe('snapshot');
   const lastId = first.at(-1)?.id ?? '';
   await new Promise((resolve) => setTimeout(resolve, 300));
-  const rest = await readFrames(await messageEventStream({ id, ownerId, lastEventId: lastId }));
+  const rest = await readFrames(await stream(id, lastId));
   expect(rest[0]?.event.type).not.toBe('snapshot');
   expect(rest.at(-1)?.event).toMatchObject({ type: 'done', status: 'done' });
   expect(textOf([...first, ...rest]).trim()).toBe(answer);
@@ -84,10 +87,52 @@ it('a client that reconnects with Last-Event-ID gets exactly what it missed, the
 it('a browser that goes away does not stop generation; a later visit gets the whole answer', async () => {
   const { turn, answer } = await slowTurn();
   const id = turn.messages[1]?.id ?? '';
-  await readFrames(await messageEventStream({ id, ownerId, lastEventId: null }), 3);
+  await readFrames(await stream(id, null), 3);
   const [row] = await settled([id]);
   expect(row?.status).toBe('done');
-  const later = await readFrames(await messageEventStream({ id, ownerId, lastEventId: null }));
+  const later = await readFrames(await stream(id, null));
   expect(later.map((frame) => frame.event.type)).toEqual(['snapshot', 'done']);
   expect(textOf(later).trim()).toBe(answer);
+});
+
+it('one connection carries every message of a turn and ends after the last one is done', async () => {
+  const { turn, answer } = await slowTurn();
+  const [a, b] = turn.messages.map((message) => message.id);
+  if (!a || !b) throw new Error('two messages expected');
+  const first = await readFrames(
+    await eventStream({
+      ownerId,
+      subscriptions: [
+        { messageId: a, lastEventId: null },
+        { messageId: b, lastEventId: null },
+      ],
+    }),
+    12,
+  );
+  const lastOf = (id: string) =>
+    first.filter((frame) => frame.event.messageId === id).at(-1)?.id ?? null;
+  // Reconnect naming where each message stopped: the rest of both, nothing twice.
+  const rest = await readFrames(
+    await eventStream({
+      ownerId,
+      subscriptions: [
+        { messageId: a, lastEventId: lastOf(a) },
+        { messageId: b, lastEventId: lastOf(b) },
+      ],
+    }),
+  );
+  for (const id of [a, b]) {
+    const frames = [...first, ...rest].filter((frame) => frame.event.messageId === id);
+    expect(textOf(frames).trim()).toBe(answer);
+    expect(frames.at(-1)?.event).toMatchObject({ type: 'done', status: 'done' });
+  }
+});
+
+it('refuses messages the caller does not own', async () => {
+  await expect(
+    eventStream({
+      ownerId: 'someone-else',
+      subscriptions: [{ messageId: 'nope', lastEventId: null }],
+    }),
+  ).rejects.toMatchObject({ code: 'not_found' });
 });

@@ -12,54 +12,63 @@ const FINAL: MessageStatus[] = ['done', 'stopped', 'error', 'interrupted'];
 
 const encoder = new TextEncoder();
 
-/**
- * The event stream of one message as SSE bytes. A live message streams from memory (replay
- * after Last-Event-ID, else a snapshot, then every event in the tick it happens). A message
- * this process does not run is read from the database: final ones as snapshot + done; ones
- * another instance runs are followed through its checkpoints.
- */
-export async function messageEventStream({
-  id,
-  ownerId,
-  lastEventId,
-}: {
-  id: string;
-  ownerId: string;
+export interface Subscription {
+  messageId: string;
+  /** The last event id the client has of this message (`<attempt>.<seq>`), if any. */
   lastEventId: string | null;
+}
+
+type Send = (frame: string) => void;
+
+/**
+ * The events of one or more messages as SSE bytes; it ends when every message has sent `done`.
+ * Several messages share one connection because browsers allow only six HTTP/1.1 connections
+ * per origin: six streaming columns would otherwise leave none for the Stop button.
+ *
+ * A live message streams from memory (replay after its last event id, else a snapshot, then
+ * every event in the tick it happens). A message this process does not run is read from the
+ * database: final ones as snapshot + done; ones another instance runs are followed through
+ * its checkpoints.
+ */
+export async function eventStream({
+  ownerId,
+  subscriptions,
+}: {
+  ownerId: string;
+  subscriptions: Subscription[];
 }): Promise<ReadableStream<Uint8Array>> {
-  const owned = await db.message.findFirst({
-    where: { id, turn: { conversation: { ownerId } } },
-    select: { id: true },
+  const ids = [...new Set(subscriptions.map((subscription) => subscription.messageId))];
+  const owned = await db.message.count({
+    where: { id: { in: ids }, turn: { conversation: { ownerId } } },
   });
-  if (!owned) throw new AppError('not_found', 'No such message.');
+  if (owned !== ids.length) throw new AppError('not_found', 'No such message.');
 
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
     start(controller) {
       let closed = false;
-      const send = (frame: string) => {
+      let open = ids.length;
+      const unsubscribes: (() => void)[] = [];
+      const keepalive = setInterval(() => send(': keep-alive\n\n'), KEEPALIVE_MS);
+      cleanup = () => {
+        closed = true;
+        clearInterval(keepalive);
+        for (const unsubscribe of unsubscribes) unsubscribe();
+      };
+      const send: Send = (frame) => {
         if (!closed) controller.enqueue(encoder.encode(frame));
       };
-      const close = () => {
-        if (closed) return;
-        closed = true;
+      const finishOne = () => {
+        open -= 1;
+        if (open > 0 || closed) return;
         cleanup();
         controller.close();
       };
-      const keepalive = setInterval(() => send(': keep-alive\n\n'), KEEPALIVE_MS);
-      let unsubscribe = () => {};
-      cleanup = () => {
-        clearInterval(keepalive);
-        unsubscribe();
-        closed = true;
-      };
-
-      const live = liveMessages.get(id);
-      if (live) {
-        unsubscribe = live.subscribe(send, close, lastEventId);
-        return;
+      for (const id of ids) {
+        const lastEventId =
+          subscriptions.find((subscription) => subscription.messageId === id)?.lastEventId ?? null;
+        unsubscribes.push(follow(id, lastEventId, send, once(finishOne)));
       }
-      unsubscribe = followDatabase(id, send, close);
     },
     cancel() {
       // The browser went away: only this subscription ends; generation goes on.
@@ -68,10 +77,25 @@ export async function messageEventStream({
   });
 }
 
-function followDatabase(id: string, send: (frame: string) => void, close: () => void): () => void {
+function once(run: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    run();
+  };
+}
+
+function follow(id: string, lastEventId: string | null, send: Send, close: () => void) {
+  const live = liveMessages.get(id);
+  return live ? live.subscribe(send, close, lastEventId) : followDatabase(id, send, close);
+}
+
+function followDatabase(id: string, send: Send, close: () => void): () => void {
   let stopped = false;
   let sent: { attempt: number; content: string; reasoning: string } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopLive = () => {};
 
   const poll = async () => {
     if (stopped) return;
@@ -80,26 +104,24 @@ function followDatabase(id: string, send: (frame: string) => void, close: () => 
     // The message may have started here meanwhile (a retry): switch to the live stream.
     const live = liveMessages.get(id);
     if (live) {
-      const unsubscribe = live.subscribe(send, close, null);
-      stopLive = unsubscribe;
+      stopLive = live.subscribe(send, close, null);
       return;
     }
     const view = toMessageView(row);
     const eventId = `${row.attempt}.db`;
-    if (
-      sent &&
-      sent.attempt === row.attempt &&
+    const extends_ =
+      sent?.attempt === row.attempt &&
       row.content.startsWith(sent.content) &&
-      row.reasoning.startsWith(sent.reasoning)
-    ) {
+      row.reasoning.startsWith(sent.reasoning);
+    if (sent && extends_) {
       const reasoning = row.reasoning.slice(sent.reasoning.length);
       const content = row.content.slice(sent.content.length);
-      if (reasoning) send(sseFrame(eventId, { type: 'reasoning', text: reasoning }));
-      if (content) send(sseFrame(eventId, { type: 'content', text: content }));
-      send(sseFrame(eventId, { type: 'metrics', metrics: metricsOf(row) }));
+      if (reasoning) send(sseFrame(id, eventId, { type: 'reasoning', text: reasoning }));
+      if (content) send(sseFrame(id, eventId, { type: 'content', text: content }));
+      send(sseFrame(id, eventId, { type: 'metrics', metrics: metricsOf(row) }));
     } else {
       send(
-        sseFrame(eventId, {
+        sseFrame(id, eventId, {
           type: 'snapshot',
           attempt: row.attempt,
           status: view.status,
@@ -112,13 +134,12 @@ function followDatabase(id: string, send: (frame: string) => void, close: () => 
     }
     sent = { attempt: row.attempt, content: row.content, reasoning: row.reasoning };
     if (FINAL.includes(view.status)) {
-      send(sseFrame(eventId, { type: 'done', status: view.status, metrics: view.metrics }));
+      send(sseFrame(id, eventId, { type: 'done', status: view.status, metrics: view.metrics }));
       return close();
     }
     timer = setTimeout(() => void poll().catch(close), POLL_MS);
   };
 
-  let stopLive = () => {};
   void poll().catch(close);
   return () => {
     stopped = true;

@@ -1,5 +1,6 @@
-import { messageEventStream } from '@/lib/generation/subscribe';
+import { eventStream } from '@/lib/generation/subscribe';
 import { handle } from '@/lib/http/respond';
+import { sseResponse } from '@/lib/http/sse';
 import { getLocalUser } from '@/lib/users';
 
 export const dynamic = 'force-dynamic';
@@ -8,18 +9,10 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
   return handle(async () => {
     const { id } = await params;
     const user = await getLocalUser();
-    const stream = await messageEventStream({
-      id,
+    const stream = await eventStream({
       ownerId: user.id,
-      lastEventId: request.headers.get('last-event-id'),
+      subscriptions: [{ messageId: id, lastEventId: request.headers.get('last-event-id') }],
     });
-    return new Response(stream, {
-      headers: {
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        // no-transform keeps compression (which buffers) off this response.
-        'Cache-Control': 'no-cache, no-transform',
-        'X-Accel-Buffering': 'no',
-      },
-    });
+    return sseResponse(stream);
   });
 }
