@@ -1,6 +1,7 @@
 /**
- * One migrated SQLite file for the whole Vitest run, and short stream timeouts so stall faults
- * resolve quickly. Runs before the workers start, which inherit this environment.
+ * One migrated SQLite file for the whole Vitest run (or the PostgreSQL database named by
+ * TEST_DATABASE_URL), and short stream timeouts so stall faults resolve quickly. Runs before
+ * the workers start, which inherit this environment.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,8 +11,8 @@ import { join } from 'node:path';
 export default function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'versus-test-'));
   const env = {
-    DATABASE_URL: `file:${join(dir, 'test.db')}`,
-    VERSUS_FIRST_TOKEN_TIMEOUT_MS: '1500',
+    DATABASE_URL: process.env.TEST_DATABASE_URL ?? `file:${join(dir, 'test.db')}`,
+    VERSUS_FIRST_TOKEN_TIMEOUT_MS: '3000',
     VERSUS_IDLE_TIMEOUT_MS: '1000',
     VERSUS_CHECKPOINT_MS: '1000',
   };

@@ -17,7 +17,9 @@ const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
 /**
  * Every SQLite connection gets WAL, so readers (pages, event streams) never wait for the writer
- * (token checkpoints), and a busy timeout, so concurrent writers queue instead of failing.
+ * (token checkpoints); synchronous=NORMAL, which in WAL mode survives an app crash and skips an
+ * fsync per commit (0.33 → 0.02 ms here; a power loss can drop the last commits); and a busy
+ * timeout, so concurrent writers queue instead of failing.
  */
 function sqliteAdapter(url: string): SqlDriverAdapterFactory {
   const factory = new PrismaBetterSqlite3({ url: sqliteFile(url) });
@@ -27,7 +29,7 @@ function sqliteAdapter(url: string): SqlDriverAdapterFactory {
     async connect() {
       const adapter = await factory.connect();
       await adapter.executeScript(
-        `PRAGMA journal_mode = WAL; PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS};`,
+        `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS};`,
       );
       return adapter;
     },

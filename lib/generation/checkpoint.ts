@@ -1,6 +1,6 @@
 import 'server-only';
 import { config } from '@/lib/config';
-import { db } from '@/lib/db/client';
+import { type CheckpointRow, writeCheckpoints } from '@/lib/db/checkpoint-writes';
 import { liveMessages } from './registry';
 
 const HEARTBEAT_EVERY_MS = 5_000;
@@ -8,13 +8,13 @@ const HEARTBEAT_EVERY_MS = 5_000;
 const store = globalThis as typeof globalThis & { __versusCheckpointer?: NodeJS.Timeout };
 
 /**
- * Writes the partial text of every streaming message once per interval, in one transaction:
+ * Writes the partial text of every streaming message once per interval, in one statement:
  * a killed server loses at most one interval of text, and the database sees at most one write
  * per message per interval however fast tokens arrive.
  */
 export async function checkpointLiveMessages(): Promise<number> {
   const now = Date.now();
-  const writes = [];
+  const rows: CheckpointRow[] = [];
   for (const live of liveMessages.values()) {
     // Pending messages (queued in a one-at-a-time turn) get heartbeats too, so no other
     // instance takes them for orphans.
@@ -23,21 +23,17 @@ export async function checkpointLiveMessages(): Promise<number> {
     if (!live.dirty && !heartbeatDue) continue;
     live.dirty = false;
     live.lastCheckpointAt = now;
-    // Guarded by status and attempt: a late checkpoint can never overwrite a final write.
-    writes.push(
-      db.message.updateMany({
-        where: { id: live.id, attempt: live.attempt, status: live.status },
-        data: {
-          content: live.content,
-          reasoning: live.reasoning,
-          heartbeatAt: new Date(now),
-          ...live.metrics,
-        },
-      }),
-    );
+    rows.push({
+      id: live.id,
+      attempt: live.attempt,
+      status: live.status,
+      content: live.content,
+      reasoning: live.reasoning,
+      ...live.metrics,
+    });
   }
-  if (writes.length > 0) await db.$transaction(writes);
-  return writes.length;
+  if (rows.length > 0) await writeCheckpoints(rows, new Date(now));
+  return rows.length;
 }
 
 let running = false;

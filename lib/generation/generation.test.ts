@@ -21,10 +21,13 @@ afterAll(async () => {
 
 const within = (actual: number | null, expected: number, tolerance = 0.05) => {
   expect(actual).not.toBeNull();
-  expect(Math.abs((actual as number) - expected) / expected).toBeLessThanOrEqual(tolerance);
+  const error = Math.abs((actual as number) - expected) / expected;
+  expect(error, `${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance);
 };
 
-// Enough tokens that tokens per second is a rate, not an accident of two timestamps.
+// Enough tokens that tokens per second is a rate, not an accident of two timestamps; and times
+// to first token long enough that 5% is more than a busy machine's scheduling jitter (tens of
+// ms on 2 shared cores), which is what an absolute error of the measurement looks like.
 const filler = Array.from({ length: 40 }, (_, index) => `step${index}`).join(' ');
 
 describe('a turn across the three backend kinds', () => {
@@ -42,7 +45,7 @@ describe('a turn across the three backend kinds', () => {
           id: models.ollama,
           reasoningStyle: 'field',
           tokensPerSecond: 50,
-          ttftMs: 800,
+          ttftMs: 2000,
           reasoning: 'Count legs: 35 heads, 94 legs.',
           answer: `Chickens 23, rabbits 12 — done. ${filler} {{prompt}}`,
         },
@@ -53,7 +56,7 @@ describe('a turn across the three backend kinds', () => {
           id: models.openai,
           reasoningStyle: 'closing-tag',
           tokensPerSecond: 40,
-          ttftMs: 900,
+          ttftMs: 2200,
           reasoning: 'Let x be chickens and y rabbits.',
           answer: `There are 23 chickens and 12 rabbits. ${filler}`,
         },
@@ -64,14 +67,23 @@ describe('a turn across the three backend kinds', () => {
           id: models.deepseek,
           reasoningStyle: 'field',
           tokensPerSecond: 60,
-          ttftMs: 1000,
+          ttftMs: 2400,
           reasoning: 'Solve 2x + 4y = 94 with x + y = 35.',
           answer: `Answer: 23 chickens, 12 rabbits. ✅ ${filler}`,
         },
       },
     ]);
-    // As in the app, where the lineup picker lists models first: the process's HTTP client is
-    // warm, so time to first token measures the backend, not Node's first fetch.
+    // Measure a warm process, as a running server is: the first request of each kind pays for
+    // Node's first fetch and the JIT, which is not the backend's time to first token.
+    const warmUp = await lineupOf(
+      fakes,
+      (['ollama', 'openai', 'deepseek'] as const).map((kind) => ({
+        kind,
+        script: { id: uniqueModel(`warm-${kind}`), ttftMs: 5, tokensPerSecond: 500 },
+      })),
+    );
+    const warmTurn = await startTurn({ conversationId: warmUp.id, ownerId, prompt: 'warm up' });
+    await settled(warmTurn.messages.map((message) => message.id));
     await Promise.all(
       (['ollama', 'openai', 'deepseek'] as const).map((kind) =>
         listModels({ kind, baseUrl: fakes.urls[kind], apiKey: 'sk-test' }, { fresh: true }),
@@ -101,8 +113,15 @@ describe('a turn across the three backend kinds', () => {
     runs.forEach((run, index) => {
       const row = rows[index];
       if (!run || !row) throw new Error('missing run or row');
-      within(row.ttftMs, run.ttftMs);
-      within(row.tokensPerSecond, run.tokensPerSecond);
+      // Ground truth is what the fake did (its own clock), not what it was asked to do: on a
+      // busy machine its timers run late too, and that is not the app's measuring error.
+      const emittedTtft = (run.firstTokenAt ?? 0) - run.startedAt;
+      const emittedRate =
+        ((run.completionTokens - 1) / ((run.lastTokenAt ?? 0) - (run.firstTokenAt ?? 0))) * 1000;
+      within(row.ttftMs, emittedTtft);
+      // Ollama reports its own generation time (eval_duration), which the fake sets from its
+      // configured rate; the SSE backends are measured from token arrival times.
+      within(row.tokensPerSecond, index === 0 ? run.tokensPerSecond : emittedRate);
       expect(row.completionTokens).toBe(run.completionTokens);
       expect(row.countsReported).toBe(true);
       expect(row.totalMs).toBeGreaterThan(row.ttftMs ?? 0);

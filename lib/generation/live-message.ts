@@ -2,6 +2,7 @@ import type { MessageMetrics, MessageStatus } from '@/lib/api/views';
 import type { ErrorCode } from '@/lib/errors';
 import type { MessageEvent } from './events';
 import { emptyMetrics } from './metrics';
+import type { PreparedRequest } from './prepare-request';
 
 export type Listener = (frame: string) => void;
 
@@ -30,6 +31,8 @@ export class LiveMessage {
   /** Text changed since the last checkpoint. */
   dirty = false;
   lastCheckpointAt = 0;
+  /** The upstream request, when whoever created the message had the rows to build it. */
+  request?: PreparedRequest;
   /** runMessage has taken this message; a pending message that never started has not. */
   started = false;
   /** Resolves once the final state is in the database. */

@@ -1,52 +1,19 @@
 import 'server-only';
-import { slotParamsSchema } from '@/lib/api/inputs';
 import type { MessageStatus } from '@/lib/api/views';
 import { createAdapter } from '@/lib/backends/create-adapter';
-import type { BackendConnection, BackendKind, ModelInfo } from '@/lib/backends/types';
+import type { ModelInfo } from '@/lib/backends/types';
 import { cachedModelInfo } from '@/lib/catalog/model-cache';
 import { config } from '@/lib/config';
-import { parseJsonColumn } from '@/lib/conversations/parse-json';
 import { db } from '@/lib/db/client';
 import { AppError, toAppError } from '@/lib/errors';
 import { ensureCheckpointer } from './checkpoint';
-import { buildChatMessages } from './history';
 import type { LiveMessage } from './live-message';
 import { computeMetrics, emptyMetrics, type Timeline } from './metrics';
+import { loadRequest } from './prepare-request';
 import { liveMessages } from './registry';
 import { guardStalls } from './stall-guard';
 
 const METRICS_EVERY_MS = 250;
-
-async function loadRequest(messageId: string) {
-  const message = await db.message.findUniqueOrThrow({
-    where: { id: messageId },
-    include: { slot: { include: { backend: true } }, turn: true },
-  });
-  const pastTurns = await db.turn.findMany({
-    where: { conversationId: message.turn.conversationId, index: { lt: message.turn.index } },
-    orderBy: { index: 'asc' },
-    select: {
-      prompt: true,
-      messages: { where: { slotId: message.slotId }, select: { content: true } },
-    },
-  });
-  const params = parseJsonColumn(slotParamsSchema, message.slot.params);
-  const { backend } = message.slot;
-  const connection: BackendConnection = {
-    kind: backend.kind as BackendKind,
-    baseUrl: backend.baseUrl,
-    apiKey: backend.apiKey,
-  };
-  const messages = buildChatMessages({
-    systemPrompt: params.systemPrompt,
-    prompt: message.turn.prompt,
-    pastTurns: pastTurns.map((turn) => ({
-      prompt: turn.prompt,
-      answer: turn.messages[0]?.content ?? null,
-    })),
-  });
-  return { model: message.slot.model, params, connection, messages };
-}
 
 /** Registers a message as live (pending) so it can be watched and stopped before it runs. */
 export function registerLive(live: LiveMessage): void {
@@ -71,22 +38,30 @@ export async function runMessage(live: LiveMessage): Promise<void> {
   // What the backend reports of the model; when the listing is not cached yet, its refresh runs
   // alongside generation and is read again at the end.
   let modelLookup: (() => Promise<ModelInfo | undefined>) | undefined;
+  let markedStreaming: Promise<void> | undefined;
 
   try {
     if (controller.signal.aborted) throw controller.signal.reason;
-    const request = await loadRequest(live.id);
+    const request = live.request ?? (await loadRequest(live.id));
     const modelInfo = await cachedModelInfo(request.connection, request.model);
     if (!modelInfo) modelLookup = () => cachedModelInfo(request.connection, request.model);
-    await db.message.update({
-      where: { id: live.id },
-      data: {
-        status: 'streaming',
-        startedAt: new Date(),
-        heartbeatAt: new Date(),
-        params: JSON.stringify(request.params),
-        modelInfo: JSON.stringify(modelInfo ?? {}),
-      },
-    });
+    // Written alongside the upstream request rather than before it: time to first token
+    // should not wait for the database. The final write waits for it.
+    markedStreaming = db.message
+      .update({
+        where: { id: live.id },
+        data: {
+          status: 'streaming',
+          startedAt: new Date(),
+          heartbeatAt: new Date(),
+          params: JSON.stringify(request.params),
+          modelInfo: JSON.stringify(modelInfo ?? {}),
+        },
+      })
+      .then(
+        () => undefined,
+        (error: unknown) => console.error(`message ${live.id}: start write failed`, error),
+      );
     timeline.startedAt = performance.now();
     live.publish({ type: 'status', status: 'streaming' });
     stall = guardStalls(controller, {
@@ -153,6 +128,7 @@ export async function runMessage(live: LiveMessage): Promise<void> {
   } finally {
     stall?.clear();
   }
+  await markedStreaming;
   const lateModelInfo = await modelLookup?.().catch(() => undefined);
   await finish(live, status, finishReason, timeline, lateModelInfo);
 }

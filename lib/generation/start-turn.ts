@@ -5,6 +5,7 @@ import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { LiveMessage } from './live-message';
+import { prepareRequest } from './prepare-request';
 import { registerLive, runMessage } from './run-message';
 
 /** Runs messages all at once, or one after another for models that share one GPU. */
@@ -35,18 +36,27 @@ export async function startTurn({
     const conversation = await tx.conversation.findFirst({
       where: { id: conversationId, ownerId },
       include: {
-        slots: { orderBy: { position: 'asc' } },
-        turns: { orderBy: { index: 'desc' }, take: 1, include: { messages: true } },
+        slots: { orderBy: { position: 'asc' }, include: { backend: true } },
+        // The whole history, once for every slot: each request is then built without a query.
+        turns: {
+          orderBy: { index: 'asc' },
+          select: {
+            index: true,
+            prompt: true,
+            messages: { select: { slotId: true, content: true, status: true } },
+          },
+        },
       },
     });
     if (!conversation) throw new AppError('not_found', 'No such conversation.');
-    const busy = conversation.turns[0]?.messages.some(
+    const last = conversation.turns.at(-1);
+    const busy = last?.messages.some(
       (message) => message.status === 'pending' || message.status === 'streaming',
     );
     if (busy) {
       throw new AppError('conflict', 'The previous turn is still running; wait or stop it first.');
     }
-    const index = (conversation.turns[0]?.index ?? -1) + 1;
+    const index = (last?.index ?? -1) + 1;
     const created = await tx.turn.create({
       data: {
         id: newId(),
@@ -71,14 +81,21 @@ export async function startTurn({
     return {
       ...created,
       runMode: conversation.runMode,
-      slotIds: conversation.slots.map((s) => s.id),
+      slots: conversation.slots,
+      pastTurns: conversation.turns,
     };
   });
 
+  const slotIds = turn.slots.map((slot) => slot.id);
   const messages = [...turn.messages].sort(
-    (a, b) => turn.slotIds.indexOf(a.slotId) - turn.slotIds.indexOf(b.slotId),
+    (a, b) => slotIds.indexOf(a.slotId) - slotIds.indexOf(b.slotId),
   );
-  const lives = messages.map((message) => new LiveMessage(message.id, message.attempt));
+  const lives = messages.map((message) => {
+    const live = new LiveMessage(message.id, message.attempt);
+    const slot = turn.slots.find((candidate) => candidate.id === message.slotId);
+    if (slot) live.request = prepareRequest({ slot, prompt, pastTurns: turn.pastTurns });
+    return live;
+  });
   for (const live of lives) registerLive(live);
   launch(lives, turn.runMode);
 

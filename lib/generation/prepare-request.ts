@@ -1,0 +1,70 @@
+import 'server-only';
+import { slotParamsSchema } from '@/lib/api/inputs';
+import type { BackendConnection, BackendKind, ChatMessage } from '@/lib/backends/types';
+import { parseJsonColumn } from '@/lib/conversations/parse-json';
+import { db } from '@/lib/db/client';
+import { buildChatMessages } from './history';
+
+/** Everything one upstream request needs, so that sending it touches no database. */
+export interface PreparedRequest {
+  model: string;
+  params: ReturnType<typeof parseSlotParams>;
+  connection: BackendConnection;
+  messages: ChatMessage[];
+}
+
+const parseSlotParams = (json: string) => parseJsonColumn(slotParamsSchema, json);
+
+interface SlotWithBackend {
+  id: string;
+  model: string;
+  params: string;
+  backend: { kind: string; baseUrl: string; apiKey: string | null };
+}
+
+/** Builds one slot's request from rows already loaded: its history holds only its own answers. */
+export function prepareRequest({
+  slot,
+  prompt,
+  pastTurns,
+}: {
+  slot: SlotWithBackend;
+  prompt: string;
+  pastTurns: { prompt: string; messages: { slotId: string; content: string }[] }[];
+}): PreparedRequest {
+  const params = parseSlotParams(slot.params);
+  return {
+    model: slot.model,
+    params,
+    connection: {
+      kind: slot.backend.kind as BackendKind,
+      baseUrl: slot.backend.baseUrl,
+      apiKey: slot.backend.apiKey,
+    },
+    messages: buildChatMessages({
+      systemPrompt: params.systemPrompt,
+      prompt,
+      pastTurns: pastTurns.map((turn) => ({
+        prompt: turn.prompt,
+        answer: turn.messages.find((message) => message.slotId === slot.id)?.content ?? null,
+      })),
+    }),
+  };
+}
+
+/** The request of an existing message (a retry), read from the database. */
+export async function loadRequest(messageId: string): Promise<PreparedRequest> {
+  const message = await db.message.findUniqueOrThrow({
+    where: { id: messageId },
+    include: { slot: { include: { backend: true } }, turn: true },
+  });
+  const pastTurns = await db.turn.findMany({
+    where: { conversationId: message.turn.conversationId, index: { lt: message.turn.index } },
+    orderBy: { index: 'asc' },
+    select: {
+      prompt: true,
+      messages: { where: { slotId: message.slotId }, select: { slotId: true, content: true } },
+    },
+  });
+  return prepareRequest({ slot: message.slot, prompt: message.turn.prompt, pastTurns });
+}
