@@ -7,6 +7,9 @@ import { Sidebar } from '@/components/layout/sidebar';
 import { config } from '@/lib/config';
 import { listConversations } from '@/lib/conversations/read';
 import { getLocalUser } from '@/lib/users';
+// KaTeX's stylesheet and fonts come from the package, served by the app (no CDN); the fonts
+// load only when a formula is on screen.
+import 'katex/dist/katex.min.css';
 import './globals.css';
 
 export const metadata: Metadata = {

@@ -77,13 +77,13 @@ test('a reload mid-stream re-attaches and keeps streaming', async ({ page, reque
   const model = uniqueModel('slow-reload');
   await scriptModel(request, 'ollama', {
     id: model,
-    tokensPerSecond: 15,
+    tokensPerSecond: 8,
     ttftMs: 50,
     answer: `START ${words(60)} END`,
   });
   await scriptModel(request, 'openai', {
     id: `${model}-b`,
-    tokensPerSecond: 15,
+    tokensPerSecond: 8,
     ttftMs: 50,
     answer: `BEGIN ${words(60)} FINISH`,
   });

@@ -64,13 +64,18 @@ export const Column = memo(function Column({
         modelInfo={modelInfo}
         onSlotsSaved={onSlotsSaved}
       />
-      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto [scrollbar-gutter:stable]">
-        <div ref={contentRef} className="grid gap-6 px-4 py-4">
+      <div
+        ref={scrollRef}
+        // Strict containment: a growing answer relays out only its own column, not the grid of
+        // columns around it (which otherwise measures every column's content on each token).
+        className="min-h-0 flex-1 overflow-y-auto [contain:strict] [scrollbar-gutter:stable]"
+      >
+        <div ref={contentRef} className="grid grid-cols-[minmax(0,1fr)] gap-6 px-4 py-4">
           {answers.length === 0 && (
             <p className="py-10 text-center text-sm text-zinc-400">No answers yet.</p>
           )}
           {answers.map(({ turn, message }, index) => (
-            <article key={turn.id} aria-label={`Prompt ${turn.index + 1}`}>
+            <article key={turn.id} aria-label={`Prompt ${turn.index + 1}`} className="min-w-0">
               <TurnPrompt index={turn.index} prompt={turn.prompt} />
               {message ? (
                 <MessageBlock

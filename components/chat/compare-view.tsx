@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { PreviewAll } from '@/components/preview/preview-all';
 import type { RunMode } from '@/lib/api/inputs';
 import type { ConversationView, SlotView, TurnView } from '@/lib/api/views';
 import { api, messageOf } from '@/lib/client/api';
@@ -53,6 +54,10 @@ function CompareScreen({
     [slots, latest],
   );
   const metas = useMessageMetas(latestIds);
+  const previewColumns = useMemo(
+    () => slots.map((slot) => ({ id: slot.id, label: slot.model })),
+    [slots],
+  );
   const runningIds = latestIds.filter((_, index) => {
     const meta = metas[index];
     return meta !== undefined && isRunning(meta.status);
@@ -126,6 +131,7 @@ function CompareScreen({
         title={conversation.title}
         runMode={runMode}
         onRunModeChange={(next) => void changeRunMode(next)}
+        actions={<PreviewAll columns={previewColumns} messageIds={latestIds} />}
       />
       <ColumnTabs slots={slots} metas={metas} active={activeTab} onSelect={setActiveTab} />
       <div className="grid min-h-0 flex-1 auto-cols-[minmax(17rem,1fr)] grid-flow-col overflow-x-auto">

@@ -1,5 +1,9 @@
 'use client';
 
+import { useCallback, useRef } from 'react';
+import { AnswerSourceContext } from '@/components/markdown/answer-source';
+import { Markdown } from '@/components/markdown/markdown';
+import { CopyButton } from '@/components/ui/copy-button';
 import { StatusDot } from '@/components/ui/status-pill';
 import type { RunMode } from '@/lib/api/inputs';
 import { isRunning } from '@/lib/client/message-state';
@@ -41,10 +45,14 @@ export function MessageBlock({
   const store = useMessageStore();
   const meta = useMessageMeta(id);
   const text = useMessageText(id);
+  // Code blocks read the whole answer only when asked (a preview), not on every token.
+  const contentRef = useRef('');
+  const readContent = useCallback(() => contentRef.current, []);
   if (!meta) return null;
 
   // Models often open with blank lines (after `<think>` or `</think>`); they carry nothing.
   const content = text.content.replace(/^\n+/, '');
+  contentRef.current = content;
   const reasoning = text.reasoning.replace(/^\n+/, '');
   const waiting = content ? null : placeholder(meta.status, runMode, reasoning.length > 0);
   const running = isRunning(meta.status);
@@ -60,12 +68,24 @@ export function MessageBlock({
           answering={content.length > 0}
         />
       )}
-      <div
-        data-testid="message-content"
-        className="text-sm leading-relaxed whitespace-pre-wrap break-words text-zinc-800 dark:text-zinc-200"
-      >
-        {content}
-      </div>
+      <AnswerSourceContext.Provider value={readContent}>
+        <Markdown
+          testId="message-content"
+          text={content}
+          className="text-sm leading-relaxed break-words text-zinc-800 dark:text-zinc-200"
+        />
+      </AnswerSourceContext.Provider>
+      {content && !running && (
+        <div className="mt-1 -ml-1.5 flex">
+          <CopyButton
+            text={readContent}
+            label="Copy answer"
+            title="Copy the answer as Markdown"
+            testId="copy-answer"
+            className="text-zinc-400 dark:text-zinc-500"
+          />
+        </div>
+      )}
       {waiting && (
         <p className={`text-sm text-zinc-400 dark:text-zinc-500 ${running ? 'animate-pulse' : ''}`}>
           {waiting}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { Markdown } from '@/components/markdown/markdown';
 import { ChevronIcon } from '@/components/ui/icons';
 import type { MessageStatus } from '@/lib/api/views';
 import { isFinal } from '@/lib/client/message-state';
@@ -51,14 +52,13 @@ export function Reasoning({
           {label(status, reasoningMs, answering)}
         </span>
       </button>
-      <div
+      <Markdown
         id={id}
-        data-testid="message-reasoning"
+        testId="message-reasoning"
         hidden={!open}
-        className="mt-1.5 border-l-2 border-zinc-200 pl-3 text-[13px] leading-relaxed whitespace-pre-wrap break-words text-zinc-500 dark:border-zinc-800 dark:text-zinc-400"
-      >
-        {text}
-      </div>
+        text={text}
+        className="markdown-reasoning mt-1.5 border-l-2 border-zinc-200 pl-3 text-[13px] leading-relaxed break-words text-zinc-500 dark:border-zinc-800 dark:text-zinc-400"
+      />
     </div>
   );
 }

@@ -98,3 +98,28 @@ export const RefreshIcon = (props: IconProps) => (
     <path d="M12.6 6A5 5 0 0 0 3.8 5M3.4 10a5 5 0 0 0 8.8 1" />
   </Svg>
 );
+
+export const CopyIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
+    <path d="M10.5 5.5v-2a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h2" />
+  </Svg>
+);
+
+export const CheckIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="m3.5 8.5 3 3 6-7" />
+  </Svg>
+);
+
+export const PlayIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M5 3.5v9l7-4.5z" />
+  </Svg>
+);
+
+export const ExpandIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M9.5 2.5h4v4M6.5 13.5h-4v-4M13.5 2.5 9 7M2.5 13.5 7 9" />
+  </Svg>
+);

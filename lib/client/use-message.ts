@@ -61,3 +61,29 @@ export function useMessageMetas(ids: readonly string[]): (MessageMeta | undefine
   };
   return useSyncExternalStore(subscribe, read, read);
 }
+
+/** The answers (content) of several messages; re-renders whenever one of them grows. */
+export function useMessageContents(ids: readonly string[]): string[] {
+  const store = useMessageStore();
+  const key = ids.join(',');
+  const cache = useRef<string[]>([]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `ids`.
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      const unsubscribes = ids.map((id) => store.subscribe(id, listener));
+      return () => {
+        for (const unsubscribe of unsubscribes) unsubscribe();
+      };
+    },
+    [store, key],
+  );
+  const read = () => {
+    const next = ids.map((id) => store.get(id)?.text.content ?? '');
+    const previous = cache.current;
+    const same =
+      previous.length === next.length && next.every((text, index) => text === previous[index]);
+    if (!same) cache.current = next;
+    return cache.current;
+  };
+  return useSyncExternalStore(subscribe, read, read);
+}

@@ -1,0 +1,110 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { buttonClass } from '@/components/ui/button';
+import { CloseIcon, ExpandIcon, RefreshIcon } from '@/components/ui/icons';
+import { previewSandbox } from '@/lib/client/html-preview';
+
+/**
+ * Model-written HTML, running in a sandboxed iframe: scripts run, but in an opaque origin (no
+ * `allow-same-origin`), so it cannot touch the app's DOM, cookies, storage or API, and its CSP
+ * (in the srcdoc) keeps it off the network. No `allow-popups`, `allow-top-navigation`,
+ * `allow-forms` or `allow-modals`: it cannot open windows, move the app or block it with alerts.
+ */
+export function PreviewFrame({
+  srcDoc,
+  title,
+  className = '',
+  onReload,
+  onClose,
+  testId = 'preview',
+}: {
+  srcDoc: string;
+  title: string;
+  className?: string;
+  /** Gives the frame a fresh document (e.g. the answer's latest text); it reloads either way. */
+  onReload?: () => void;
+  onClose?: () => void;
+  testId?: string;
+}) {
+  const [generation, setGeneration] = useState(0);
+  const [full, setFull] = useState(false);
+
+  useEffect(() => {
+    if (!full) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        event.stopPropagation();
+        setFull(false);
+      }
+    };
+    // Capture: runs before the compare view's "Escape stops all generations".
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [full]);
+
+  // Full size is `position: fixed` in place (no ancestor transforms it), so the running page is
+  // not reloaded the way moving the iframe elsewhere in the DOM would.
+  return (
+    <div
+      data-testid={testId}
+      data-full={full || undefined}
+      className={
+        full
+          ? 'fixed inset-0 z-50 flex flex-col bg-white dark:bg-zinc-950'
+          : `flex min-h-0 flex-col bg-white dark:bg-zinc-950 ${className}`
+      }
+    >
+      <div className="flex h-8 shrink-0 items-center gap-1 border-b border-zinc-200 px-2 dark:border-zinc-800">
+        <span className="min-w-0 flex-1 truncate text-[11px] font-medium text-zinc-500 dark:text-zinc-400">
+          {title}
+          <span className="font-normal text-zinc-400 max-sm:hidden dark:text-zinc-500">
+            {' '}
+            · sandboxed · click it to give it the keyboard
+          </span>
+        </span>
+        <button
+          type="button"
+          data-testid="preview-reload"
+          onClick={() => {
+            onReload?.();
+            setGeneration((value) => value + 1);
+          }}
+          className={buttonClass('ghost', 'sm', 'h-6 px-1.5 text-[11px]')}
+        >
+          <RefreshIcon className="size-3.5" />
+          Reload
+        </button>
+        <button
+          type="button"
+          data-testid="preview-full"
+          aria-pressed={full}
+          onClick={() => setFull(!full)}
+          className={buttonClass('ghost', 'sm', 'h-6 px-1.5 text-[11px]')}
+        >
+          <ExpandIcon className="size-3.5" />
+          {full ? 'Exit full size' : 'Full size'}
+        </button>
+        {onClose && (
+          <button
+            type="button"
+            aria-label="Close preview"
+            onClick={onClose}
+            className={buttonClass('ghost', 'icon', 'size-6')}
+          >
+            <CloseIcon className="size-3.5" />
+          </button>
+        )}
+      </div>
+      <iframe
+        key={generation}
+        title={title}
+        sandbox={previewSandbox}
+        srcDoc={srcDoc}
+        referrerPolicy="no-referrer"
+        className="min-h-0 w-full flex-1 border-0 bg-white"
+      />
+    </div>
+  );
+}
