@@ -1,0 +1,270 @@
+// Scenario 4: 50, 150 and 300 simultaneous streams at 20 tokens/s. Five-slot conversations
+// (a turn waits for the previous one, so each stream set needs its own conversations); turns
+// start spread over one second, as users would, not all in the same millisecond. A few direct
+// streams run alongside at each level: the floor under the same machine load.
+import { createConversation, directStream, runTurn } from '../lib/clients.mjs';
+import { fetchRuns, scriptModel } from '../lib/fakes.mjs';
+import { request } from '../lib/http.mjs';
+import { cpuMs, startUsage, treePids } from '../lib/proc.mjs';
+import { added, now, pool, sleep, summary } from '../lib/stats.mjs';
+import { analyzeStream, indexRuns, numberedAnswer } from '../lib/tokens.mjs';
+import { le } from './latency.mjs';
+
+const SLOTS = 5;
+const MODELS = Array.from({ length: SLOTS }, (_, i) => `bench-conc-${i}`);
+const TOKENS_PER_SECOND = 20;
+const TTFT_MS = 300;
+const RAMP_MS = 1000;
+
+/** @param {import('../run.mjs').Context} ctx */
+export async function concurrencyScenario(ctx) {
+  const tokens = ctx.quick ? 60 : 200;
+  const levels = ctx.levels ?? (ctx.quick ? [10, 30] : [50, 150, 300]);
+  const directCount = ctx.quick ? 4 : 10;
+  const answer = numberedAnswer(tokens);
+  for (const id of MODELS) {
+    await scriptModel(ctx.fakeUrls, 'openai', {
+      id,
+      tokensPerSecond: TOKENS_PER_SECOND,
+      ttftMs: TTFT_MS,
+      answer,
+    });
+  }
+  /** @type {Array<Awaited<ReturnType<typeof runLevel>>>} */
+  const results = [];
+  for (const level of levels) results.push(await runLevel(ctx, level, directCount, answer));
+
+  const at = (/** @type {number} */ level) => results.find((r) => r.streams === level);
+  const top = at(levels[levels.length - 1] ?? 0);
+  const mid = at(levels[1] ?? 0);
+  const table = [
+    '| streams | lost | reordered | persisted complete | app CPU (cores, mean) | CPU per token, all-in / steady (ms) | peak RSS (MB) |',
+    '|---|---|---|---|---|---|---|',
+    ...results.map(
+      (r) =>
+        `| ${r.streams} | ${r.lost} | ${r.reordered} | ${r.persisted}/${r.streams} | ${r.app.cores} | ${r.cpuPerTokenMs} / ${r.steadyCpuPerTokenMs ?? '–'} | ${r.app.peakRssMb} |`,
+    ),
+    '',
+    '| streams | added per-token p50 / p95 / p99 (ms) | TTFT p95, Versus / direct (ms) | tokens sent before the client subscribed | streams > 5% clumped; worst stream; largest clump (tokens) | app main thread running / waiting for a CPU (% of wall) | machine busy (cores, all processes) | fakes / bench client CPU (cores) |',
+    '|---|---|---|---|---|---|---|---|',
+    ...results.map(
+      (r) =>
+        `| ${r.streams} | ${r.added.p50} / ${r.added.p95} / ${r.added.p99} | ${r.ttft.app.p95} / ${r.ttft.direct.p95} | ${r.fromSnapshot} | ${r.clumpedStreams}; ${r.clumpedShare.max}%; ${r.largestClump} | ${pct(r.app.mainThreadMs, r.app.wallMs)} / ${pct(r.app.runQueueWaitMs, r.app.wallMs)} | ${r.app.machineCores} | ${r.fakes.cores} / ${r.clientCores} |`,
+    ),
+  ];
+  const clean = results.every(
+    (r) => r.lost === 0 && r.reordered === 0 && r.persisted === r.streams,
+  );
+  return {
+    id: '4',
+    title: 'Concurrency: simultaneous streams at 20 tokens/s',
+    runs: 1,
+    rows: results.flatMap((r) => [
+      {
+        metric: `${r.streams} streams, token arrival − fake emit (ms)`,
+        app: r.lateness.app,
+        direct: r.lateness.direct,
+        added: r.added,
+      },
+    ]),
+    table,
+    targets: [
+      {
+        name: 'zero lost or reordered tokens; every message persisted complete',
+        value: results
+          .map((r) => `${r.streams}: ${r.lost}/${r.reordered}/${r.persisted}`)
+          .join(', '),
+        met: clean,
+      },
+      {
+        name: `app CPU at ${top?.streams} streams under one core (mean)`,
+        value: top?.app.cores ?? null,
+        met: (top?.app.cores ?? 2) < 1,
+      },
+      {
+        name: `peak RSS at ${top?.streams} streams ≤ 400 MB`,
+        value: top?.app.peakRssMb ?? null,
+        met: le(top?.app.peakRssMb ?? null, 400),
+      },
+      ...results.map((r) => ({
+        name: `CPU per relayed token ≤ 0.15 ms (${r.streams} streams; all-in, steady state)`,
+        value: `${r.cpuPerTokenMs}, ${r.steadyCpuPerTokenMs ?? '–'}`,
+        met: le(r.cpuPerTokenMs, 0.15),
+      })),
+      {
+        name: `added per-token p95 ≤ 25 ms at ${mid?.streams} streams`,
+        value: mid?.added.p95 ?? null,
+        met: le(mid?.added.p95 ?? null, 25),
+      },
+      {
+        name: 'no stream arrives in clumps (≤ 5% of its tokens clumped)',
+        value: results.map((r) => `${r.streams}: ${r.clumpedStreams}`).join(', '),
+        met: results.every((r) => r.clumpedStreams === 0),
+      },
+    ],
+    notes: [
+      `${SLOTS}-slot conversations; ${tokens} tokens per stream at ${TOKENS_PER_SECOND} tok/s, fake TTFT ${TTFT_MS} ms; turns started evenly over ${RAMP_MS} ms; ${directCount} direct streams alongside at each level.`,
+      'CPU: utime+stime of the `next start` process tree from /proc, over the level (first POST to last done + 0.5 s), divided by wall time. Per token, all-in: that CPU time over every token relayed (turn creation, connections and final writes included); steady: CPU while every stream flows (1 s after the last turn started to 0.5 s before the first ends) over the tokens that arrived meanwhile. RSS: sum over the tree, sampled every 100 ms.',
+      'Main thread: CPU time of the app’s JavaScript thread (/proc/<pid>/task/<pid>/stat) and its run-queue wait (/proc/<pid>/schedstat), as shares of wall time; when they add up to nearly 100% the one thread that relays every token is saturated, and waiting means other processes held the cores.',
+      'The fakes and this client share the same 2 cores; their CPU is in the table.',
+    ],
+    data: { levels: results },
+  };
+}
+
+/**
+ * @param {import('../run.mjs').Context} ctx
+ * @param {number} level
+ * @param {number} directCount
+ * @param {string} answer
+ */
+async function runLevel(ctx, level, directCount, answer) {
+  const lineup = MODELS.map((model) => ({ backendId: 'openai', model }));
+  const count = Math.ceil(level / SLOTS);
+  const conversations = await pool(
+    8,
+    Array.from({ length: count }, () => () => createConversation(ctx.appUrl, lineup)),
+  );
+  await sleep(500);
+  const appUsage = startUsage(ctx.appPid);
+  const fakesUsage = startUsage(ctx.fakesPid);
+  const clientStart = process.cpuUsage();
+  const clientWall = performance.now();
+  const steady = steadyWindow(ctx.appPid, answer.split(' ').length);
+  const turns = conversations.map(async (conversation, i) => {
+    await sleep((i * RAMP_MS) / count);
+    const prompt = `concurrency ${level} #${i}`;
+    return { prompt, conversation, turn: await runTurn(ctx.appUrl, conversation.id, prompt) };
+  });
+  const directs = Array.from({ length: directCount }, async (_, i) => {
+    await sleep((i * RAMP_MS) / directCount);
+    const prompt = `concurrency ${level} direct #${i}`;
+    return { prompt, stream: await directStream(ctx.fakeUrls.openai, MODELS[0] ?? '', prompt) };
+  });
+  const [app, direct] = await Promise.all([Promise.all(turns), Promise.all(directs)]);
+  await sleep(500);
+  const appStats = appUsage.stop();
+  const fakesStats = fakesUsage.stop();
+  const clientCpu = process.cpuUsage(clientStart);
+  const clientCores = (clientCpu.user + clientCpu.system) / 1000 / (performance.now() - clientWall);
+
+  const runOf = indexRuns(await fetchRuns(ctx.fakeUrls, 'openai'));
+  const lateness = { app: /** @type {number[]} */ ([]), direct: /** @type {number[]} */ ([]) };
+  const ttft = { app: /** @type {number[]} */ ([]), direct: /** @type {number[]} */ ([]) };
+  let lost = 0;
+  let reordered = 0;
+  let clumpedStreams = 0;
+  let largestClump = 1;
+  /** @type {number[]} */
+  const clumpedShare = [];
+  let fromSnapshot = 0;
+  let relayed = 0;
+  for (const { prompt, turn } of app) {
+    turn.streams.forEach((stream, slot) => {
+      const model = MODELS[slot] ?? '';
+      const run = runOf(model, prompt);
+      if (!run) throw new Error(`no fake run for ${model} "${prompt}"`);
+      const result = analyzeStream(stream, run, answer);
+      lost += result.lost;
+      reordered += result.reordered;
+      relayed += result.arrived;
+      fromSnapshot += result.fromSnapshot;
+      if (result.clumped > 0.05 * result.tokens) clumpedStreams += 1;
+      clumpedShare.push((100 * result.clumped) / result.tokens);
+      largestClump = Math.max(largestClump, result.largestClump);
+      lateness.app.push(...result.lateness);
+      if (result.ttftMs !== null) ttft.app.push(result.ttftMs);
+    });
+  }
+  for (const { prompt, stream } of direct) {
+    const run = runOf(MODELS[0] ?? '', prompt);
+    if (!run) throw new Error(`no fake run for direct "${prompt}"`);
+    const result = analyzeStream(stream, run, answer);
+    lateness.direct.push(...result.lateness);
+    if (result.ttftMs !== null) ttft.direct.push(result.ttftMs);
+  }
+  const persisted = await countPersisted(ctx.appUrl, app, answer);
+  const window = await steady;
+  let steadyCpuPerTokenMs = null;
+  if (window) {
+    const inWindow = app
+      .flatMap(({ turn }) => turn.streams.flatMap((stream) => stream.pieces))
+      .filter((piece) => !piece.snapshot && piece.t >= window.from && piece.t <= window.to).length;
+    steadyCpuPerTokenMs = Math.round((window.cpuMs / Math.max(1, inWindow)) * 1000) / 1000;
+  }
+  const appSummary = summary(lateness.app);
+  const directSummary = summary(lateness.direct);
+  console.log(
+    `bench:   ${level} streams: app ${appStats.cores} cores, ${appStats.peakRssMb} MB, p95 lateness ${appSummary.p95} ms (direct ${directSummary.p95})`,
+  );
+  return {
+    streams: count * SLOTS,
+    lost,
+    reordered,
+    persisted,
+    fromSnapshot,
+    clumpedStreams,
+    clumpedShare: summary(clumpedShare),
+    largestClump,
+    app: appStats,
+    fakes: fakesStats,
+    clientCores: Math.round(clientCores * 1000) / 1000,
+    tokensRelayed: relayed,
+    cpuPerTokenMs: Math.round((appStats.cpuMs / Math.max(1, relayed)) * 1000) / 1000,
+    steadyCpuPerTokenMs,
+    lateness: { app: appSummary, direct: directSummary },
+    ttft: { app: summary(ttft.app), direct: summary(ttft.direct) },
+    added: added(appSummary, directSummary),
+  };
+}
+
+/**
+ * @param {number} part
+ * @param {number} whole
+ */
+const pct = (part, whole) => Math.round((100 * part) / whole);
+
+/**
+ * CPU of the app while every stream is flowing and none is starting or ending: from 1 s after
+ * the last turn started to 0.5 s before the first stream ends. Null when streams are too short.
+ * @param {number} appPid
+ * @param {number} tokens
+ * @returns {Promise<{ from: number, to: number, cpuMs: number } | null>}
+ */
+async function steadyWindow(appPid, tokens) {
+  const fromMs = RAMP_MS + TTFT_MS + 1000;
+  const toMs = TTFT_MS + (tokens / TOKENS_PER_SECOND) * 1000 - 500;
+  if (toMs - fromMs < 1000) return null;
+  const pids = treePids(appPid);
+  await sleep(fromMs);
+  const from = now();
+  const cpuFrom = cpuMs(pids);
+  await sleep(toMs - fromMs);
+  return { from, to: now(), cpuMs: cpuMs(pids) - cpuFrom };
+}
+
+/**
+ * Messages whose stored row is `done` with the exact answer, read back through the API.
+ * @param {string} appUrl
+ * @param {Array<{ conversation: { id: string } }>} app
+ * @param {string} answer
+ */
+async function countPersisted(appUrl, app, answer) {
+  const views = await pool(
+    8,
+    app.map(
+      ({ conversation }) =>
+        () =>
+          request(`${appUrl}/api/conversations/${conversation.id}`),
+    ),
+  );
+  let complete = 0;
+  for (const view of views) {
+    for (const turn of view.json?.conversation?.turns ?? []) {
+      for (const message of turn.messages) {
+        if (message.status === 'done' && message.content === answer) complete += 1;
+      }
+    }
+  }
+  return complete;
+}

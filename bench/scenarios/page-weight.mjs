@@ -1,0 +1,124 @@
+// Scenario 5: first-load JavaScript of the chat page and of a share page, gzipped, from the
+// production build; and the server response time of a page with a long conversation.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { root } from '../../scripts/lib.mjs';
+import { createConversation } from '../lib/clients.mjs';
+import { request } from '../lib/http.mjs';
+import { summary } from '../lib/stats.mjs';
+import { le } from './latency.mjs';
+
+/**
+ * Every external script a modern browser loads for a page: script src and modulepreload
+ * links, without `noModule` scripts (legacy polyfills that module-capable browsers skip).
+ * @param {string} html
+ */
+export function scriptUrls(html) {
+  const urls = new Set();
+  for (const match of html.matchAll(/<script\b([^>]*)>/g)) {
+    const attributes = match[1] ?? '';
+    const src = /\bsrc="([^"]+)"/.exec(attributes)?.[1];
+    if (src && !/\bnomodule\b/i.test(attributes)) urls.add(src);
+  }
+  for (const match of html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)) {
+    urls.add(match[1]);
+  }
+  return [...urls].map((url) => url.replaceAll('&amp;', '&'));
+}
+
+/**
+ * @param {string} appUrl
+ * @param {string} path
+ */
+async function pageWeight(appUrl, path) {
+  const page = await request(`${appUrl}${path}`, { headers: { accept: 'text/html' } });
+  if (page.status !== 200) throw new Error(`${path}: HTTP ${page.status}`);
+  const scripts = scriptUrls(page.text);
+  let raw = 0;
+  let gzip = 0;
+  /** @type {Array<{ src: string, gzipKb: number }>} */
+  const each = [];
+  for (const src of scripts) {
+    const res = await request(new URL(src, appUrl).href);
+    if (res.status !== 200) throw new Error(`${src}: HTTP ${res.status}`);
+    const bytes = Buffer.from(res.text, 'utf8');
+    const size = gzipSync(bytes, { level: 9 }).length;
+    raw += bytes.length;
+    gzip += size;
+    each.push({ src, gzipKb: Math.round(size / 102.4) / 10 });
+  }
+  // Inline scripts are the RSC payload and bootstrap: data, counted apart.
+  const inline = [...page.text.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => m[1] ?? '')
+    .join('');
+  return {
+    path,
+    scripts: scripts.length,
+    rawKb: Math.round(raw / 102.4) / 10,
+    gzipKb: Math.round(gzip / 102.4) / 10,
+    inlineGzipKb: Math.round(gzipSync(inline, { level: 9 }).length / 102.4) / 10,
+    htmlKb: Math.round(page.text.length / 102.4) / 10,
+    each: each.sort((a, b) => b.gzipKb - a.gzipKb),
+  };
+}
+
+/** @param {import('../run.mjs').Context} ctx */
+export async function pageWeightScenario(ctx) {
+  const conversation = await createConversation(ctx.appUrl, [
+    { backendId: 'openai', model: 'bench-page-a' },
+    { backendId: 'openai', model: 'bench-page-b' },
+  ]);
+  const chat = await pageWeight(ctx.appUrl, `/c/${conversation.id}`);
+  const home = await pageWeight(ctx.appUrl, '/');
+  /** @type {Array<Record<string, unknown>>} */
+  const rows = [chat, home].map((p) => ({
+    metric: `${p.path === '/' ? 'new comparison /' : 'chat page /c/:id'}: first-load JS gzipped (KB), ${p.scripts} scripts, ${p.rawKb} KB raw; inline data ${p.inlineGzipKb} KB gz`,
+    value: p.gzipKb,
+  }));
+  /** @type {Array<{ name: string, value: unknown, met: boolean | null }>} */
+  const targets = [
+    {
+      name: 'chat page first-load JS ≤ 180 KB gzipped',
+      value: `${chat.gzipKb} KB`,
+      met: le(chat.gzipKb, 180),
+    },
+    {
+      name: 'share page: first-load JS, response time with a long conversation',
+      value: 'no share pages yet',
+      met: null,
+    },
+  ];
+  const shareRoute = ['app/s', 'app/share', 'app/shares'].find((dir) =>
+    existsSync(join(root, dir)),
+  );
+  const longId = /** @type {string | undefined} */ (ctx.shared.longConversationId);
+  if (longId) {
+    const times = [];
+    let kb = 0;
+    for (let i = 0; i < (ctx.quick ? 3 : 10); i++) {
+      const res = await request(`${ctx.appUrl}/c/${longId}`, { headers: { accept: 'text/html' } });
+      if (res.status !== 200) throw new Error(`/c/${longId}: HTTP ${res.status}`);
+      times.push(res.ms);
+      kb = Math.round(res.text.length / 1024);
+    }
+    rows.push({
+      metric: `chat page of the 200 × 4 conversation, server response (ms), ${kb} KB HTML`,
+      summary: summary(times),
+    });
+  }
+  return {
+    id: '5',
+    title: 'Page weight',
+    runs: 1,
+    rows,
+    targets,
+    data: { chat, home },
+    notes: [
+      'First-load JS: every <script src> and modulepreload of the server-rendered HTML, except `noModule` polyfills that module-capable browsers never fetch, fetched from the production server and gzipped here (level 9), summed.',
+      shareRoute
+        ? `Share page: ${shareRoute} exists, but this scenario does not open it yet (it needs a share created through its API): add that here.`
+        : 'Share page: skipped — share links have not landed (no share route under app/), so neither its weight nor its response time with a long conversation can be measured; the chat page of the seeded 200-turn conversation (scenario 6) is timed instead.',
+    ],
+  };
+}
