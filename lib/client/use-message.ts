@@ -36,11 +36,17 @@ export function useMessageMeta(id: string): MessageMeta | undefined {
   return useSyncExternalStore(subscribe, read, read);
 }
 
-/** The metas of several messages, as one array that changes only when one of them does. */
-export function useMessageMetas(ids: readonly string[]): (MessageMeta | undefined)[] {
+/**
+ * One value per message, read by `select`, as one array that changes only when one of the
+ * values does (so readers re-render only then).
+ */
+function useMessagesSelect<T>(
+  ids: readonly string[],
+  select: (store: MessageStore, id: string) => T,
+): T[] {
   const store = useMessageStore();
   const key = ids.join(',');
-  const cache = useRef<(MessageMeta | undefined)[]>([]);
+  const cache = useRef<T[]>([]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `ids`.
   const subscribe = useCallback(
     (listener: () => void) => {
@@ -52,38 +58,22 @@ export function useMessageMetas(ids: readonly string[]): (MessageMeta | undefine
     [store, key],
   );
   const read = () => {
-    const next = ids.map((id) => store.meta(id));
+    const next = ids.map((id) => select(store, id));
     const previous = cache.current;
     const same =
-      previous.length === next.length && next.every((meta, index) => meta === previous[index]);
+      previous.length === next.length && next.every((value, index) => value === previous[index]);
     if (!same) cache.current = next;
     return cache.current;
   };
   return useSyncExternalStore(subscribe, read, read);
 }
 
+/** The metas of several messages. */
+export function useMessageMetas(ids: readonly string[]): (MessageMeta | undefined)[] {
+  return useMessagesSelect(ids, (store, id) => store.meta(id));
+}
+
 /** The answers (content) of several messages; re-renders whenever one of them grows. */
 export function useMessageContents(ids: readonly string[]): string[] {
-  const store = useMessageStore();
-  const key = ids.join(',');
-  const cache = useRef<string[]>([]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `ids`.
-  const subscribe = useCallback(
-    (listener: () => void) => {
-      const unsubscribes = ids.map((id) => store.subscribe(id, listener));
-      return () => {
-        for (const unsubscribe of unsubscribes) unsubscribe();
-      };
-    },
-    [store, key],
-  );
-  const read = () => {
-    const next = ids.map((id) => store.get(id)?.text.content ?? '');
-    const previous = cache.current;
-    const same =
-      previous.length === next.length && next.every((text, index) => text === previous[index]);
-    if (!same) cache.current = next;
-    return cache.current;
-  };
-  return useSyncExternalStore(subscribe, read, read);
+  return useMessagesSelect(ids, (store, id) => store.get(id)?.text.content ?? '');
 }

@@ -1,21 +1,15 @@
 import 'server-only';
+import type { MessageMetrics } from '@/lib/api/views';
 import { db } from './client';
 import { databaseProvider, databaseUrl } from './database-url';
 
 /** The partial state of one streaming message, as the checkpointer saves it. */
-export interface CheckpointRow {
+export interface CheckpointRow extends MessageMetrics {
   id: string;
   attempt: number;
   status: string;
   content: string;
   reasoning: string;
-  ttftMs: number | null;
-  reasoningMs: number | null;
-  totalMs: number | null;
-  promptTokens: number | null;
-  completionTokens: number | null;
-  tokensPerSecond: number | null;
-  countsReported: boolean;
 }
 
 const fields = (columns: string[], from: (column: string) => string) =>
