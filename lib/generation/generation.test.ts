@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FakeBackends } from '@/fake-backends/start';
+import { waitFor } from '@/fake-backends/test-client';
 import { listModels } from '@/lib/catalog/model-cache';
 import { db } from '@/lib/db/client';
+import { isSqlite } from '@/lib/db/database-url';
 import { retryMessage, stopMessage } from '@/lib/generation/control';
 import { liveMessages } from '@/lib/generation/registry';
 import { startTurn } from '@/lib/generation/start-turn';
@@ -141,7 +143,7 @@ describe('a turn across the three backend kinds', () => {
     });
     // Ollama's think flag went upstream because the slot asked for it.
     expect(truth.ollama[0]?.request).toMatchObject({ think: true });
-  });
+  }, 20_000); // about 3 s of streaming; a busy machine stretches it
 });
 
 describe('faults stay in their own column', () => {
@@ -448,6 +450,58 @@ describe('persistence', () => {
     // The saved text grows while streaming, never more than a second behind.
     expect(seen.filter((length) => length > 0).length).toBeGreaterThanOrEqual(3);
     expect(new Set(seen).size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a turn whose rows fail to write aborts its requests and leaves nothing behind', async () => {
+    // The requests leave before the rows are written; make that write fail.
+    if (isSqlite()) {
+      await db.$executeRawUnsafe(
+        `CREATE TRIGGER IF NOT EXISTS test_fail_turn BEFORE INSERT ON "Turn"
+         WHEN NEW.prompt = 'roll back' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
+      );
+    } else {
+      await db.$executeRawUnsafe(
+        `CREATE OR REPLACE FUNCTION test_fail_turn() RETURNS trigger AS $$ BEGIN
+           IF NEW.prompt = 'roll back' THEN RAISE EXCEPTION 'injected failure'; END IF;
+           RETURN NEW; END $$ LANGUAGE plpgsql`,
+      );
+      await db.$executeRawUnsafe(
+        `CREATE OR REPLACE TRIGGER test_fail_turn BEFORE INSERT ON "Turn"
+         FOR EACH ROW EXECUTE FUNCTION test_fail_turn()`,
+      );
+    }
+    const model = uniqueModel('rolled-back');
+    const conversation = await lineupOf(fakes, [
+      { kind: 'openai', script: { id: model, ttftMs: 5_000 } },
+      { kind: 'ollama', script: { id: model, ttftMs: 5_000 } },
+    ]);
+    const errors = vi.spyOn(console, 'error');
+    try {
+      await expect(
+        startTurn({ conversationId: conversation.id, ownerId, prompt: 'roll back' }),
+      ).rejects.toThrow('tx.turn.create()');
+      const lives = [...liveMessages.values()].filter((live) => live.request?.model === model);
+      await Promise.all(lives.map((live) => live.settled));
+      expect(lives.map((live) => [live.controller.signal.aborted, live.status])).toEqual([
+        [true, 'stopped'],
+        [true, 'stopped'],
+      ]);
+      // A request the fake had already received saw its connection closed.
+      await waitFor(
+        () => fakes.runs().every((run) => run.model !== model || run.aborted),
+        'every upstream request to be aborted',
+      );
+      expect(lives.some((live) => liveMessages.has(live.id))).toBe(false);
+      expect(await db.turn.count({ where: { conversationId: conversation.id } })).toBe(0);
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+      await db.$executeRawUnsafe(
+        isSqlite()
+          ? 'DROP TRIGGER IF EXISTS test_fail_turn'
+          : 'DROP TRIGGER IF EXISTS test_fail_turn ON "Turn"',
+      );
+    }
   });
 
   it('a message left streaming by a dead process becomes interrupted with its text', async () => {

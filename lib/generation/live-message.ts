@@ -35,6 +35,15 @@ export class LiveMessage {
   request?: PreparedRequest;
   /** runMessage has taken this message; a pending message that never started has not. */
   started = false;
+  /**
+   * Whether the message's row exists. A new turn's requests leave before its rows are written
+   * (time to first token should not wait for the database); until then nothing may write it.
+   */
+  inDatabase = true;
+  /** Resolves true once the row exists, false if it never will (its turn was rolled back). */
+  rowWritten: Promise<boolean> = Promise.resolve(true);
+  /** The row was created already marked as started, so runMessage need not write that. */
+  startRecorded = false;
   /** Resolves once the final state is in the database. */
   readonly settled: Promise<void>;
   markSettled: () => void = () => {};
@@ -48,6 +57,18 @@ export class LiveMessage {
     this.settled = new Promise((resolve) => {
       this.markSettled = resolve;
     });
+  }
+
+  /** Holds writes of this message until `written` settles: its row is written meanwhile. */
+  awaitRow(written: Promise<unknown>): void {
+    this.inDatabase = false;
+    this.rowWritten = written.then(
+      () => {
+        this.inDatabase = true;
+        return true;
+      },
+      () => false,
+    );
   }
 
   get lastEventId(): string {

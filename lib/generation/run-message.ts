@@ -9,7 +9,7 @@ import { AppError, toAppError } from '@/lib/errors';
 import { ensureCheckpointer } from './checkpoint';
 import type { LiveMessage } from './live-message';
 import { computeMetrics, emptyMetrics, type Timeline } from './metrics';
-import { loadRequest } from './prepare-request';
+import { loadRequest, type PreparedRequest } from './prepare-request';
 import { liveMessages } from './registry';
 import { guardStalls } from './stall-guard';
 
@@ -35,33 +35,17 @@ export async function runMessage(live: LiveMessage): Promise<void> {
   let finishReason: string | null = null;
   let status: MessageStatus = 'done';
   let stall: ReturnType<typeof guardStalls> | undefined;
-  // What the backend reports of the model; when the listing is not cached yet, its refresh runs
-  // alongside generation and is read again at the end.
-  let modelLookup: (() => Promise<ModelInfo | undefined>) | undefined;
   let markedStreaming: Promise<void> | undefined;
+  let connection: PreparedRequest['connection'] | undefined;
+  let model = '';
 
   try {
     if (controller.signal.aborted) throw controller.signal.reason;
     const request = live.request ?? (await loadRequest(live.id));
-    const modelInfo = await cachedModelInfo(request.connection, request.model);
-    if (!modelInfo) modelLookup = () => cachedModelInfo(request.connection, request.model);
-    // Written alongside the upstream request rather than before it: time to first token
-    // should not wait for the database. The final write waits for it.
-    markedStreaming = db.message
-      .update({
-        where: { id: live.id },
-        data: {
-          status: 'streaming',
-          startedAt: new Date(),
-          heartbeatAt: new Date(),
-          params: JSON.stringify(request.params),
-          modelInfo: JSON.stringify(modelInfo ?? {}),
-        },
-      })
-      .then(
-        () => undefined,
-        (error: unknown) => console.error(`message ${live.id}: start write failed`, error),
-      );
+    ({ connection, model } = request);
+    // Fetches the model listing alongside generation when it is not cached yet; read at the end.
+    void cachedModelInfo(connection, model);
+    if (!live.startRecorded) markedStreaming = recordStart(live, request);
     timeline.startedAt = performance.now();
     live.publish({ type: 'status', status: 'streaming' });
     stall = guardStalls(controller, {
@@ -129,8 +113,28 @@ export async function runMessage(live: LiveMessage): Promise<void> {
     stall?.clear();
   }
   await markedStreaming;
-  const lateModelInfo = await modelLookup?.().catch(() => undefined);
-  await finish(live, status, finishReason, timeline, lateModelInfo);
+  const modelInfo = connection
+    ? await cachedModelInfo(connection, model).catch(() => undefined)
+    : undefined;
+  await finish(live, status, finishReason, timeline, modelInfo);
+}
+
+/** Marks a message that starts after its row was written (a retry, a queued slot) as started. */
+async function recordStart(live: LiveMessage, request: PreparedRequest): Promise<void> {
+  if (!(await live.rowWritten)) return;
+  try {
+    await db.message.update({
+      where: { id: live.id },
+      data: {
+        status: 'streaming',
+        startedAt: new Date(),
+        heartbeatAt: new Date(),
+        params: JSON.stringify(request.params),
+      },
+    });
+  } catch (error) {
+    console.error(`message ${live.id}: start write failed`, error);
+  }
 }
 
 async function finish(
@@ -146,6 +150,8 @@ async function finish(
   // arriving in between still finds the final state in memory.
   live.publish({ type: 'done', status, metrics });
   try {
+    // A turn whose rows were rolled back has nothing to write.
+    if (!(await live.rowWritten)) return;
     await db.message.update({
       where: { id: live.id },
       data: {
