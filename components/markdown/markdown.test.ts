@@ -39,6 +39,12 @@ describe('Markdown renderer on a tricky corpus', () => {
     expect(html).toContain('<span class="font-mono text-[11px]');
   });
 
+  it('keeps prices as text and still typesets the formula next to them', async () => {
+    const html = await render('It costs $5 and $10, or $x_1$ per item.');
+    expect(html).toMatch(/It costs \$5 and \$10, or (<!--\$-->)?<span class="math-inline">/);
+    expect(html.match(/class="katex"/g)).toHaveLength(1);
+  });
+
   it('shows a formula that does not parse yet as its source', async () => {
     const html = await render('$$\n\\frac{a}{\n$$');
     expect(html).toContain('class="math-pending"');

@@ -1,7 +1,7 @@
 'use client';
 
-import { lazy, memo, Suspense, useMemo } from 'react';
-import { splitBlocks } from '@/lib/client/markdown-text';
+import { lazy, memo, Suspense, useMemo, useRef } from 'react';
+import { type Split, splitGrown } from '@/lib/client/markdown-text';
 
 // The Markdown pipeline is its own chunk: the chat page's first load stays small, and a page
 // rendered on the server keeps its HTML while the chunk arrives (hydration waits, no flash).
@@ -28,8 +28,12 @@ export function Markdown({
   id?: string;
   hidden?: boolean;
 }) {
+  // The last split, so that a streamed token splits only the end of the answer again. Writing
+  // it during render is safe: a split made for a render React throws away is still right.
+  const split = useRef<Split | null>(null);
   const pages = useMemo(() => {
-    const blocks = splitBlocks(text);
+    split.current = splitGrown(text, split.current);
+    const { blocks } = split.current;
     const grouped: string[][] = [];
     for (let start = 0; start < blocks.length; start += PAGE_SIZE) {
       grouped.push(blocks.slice(start, start + PAGE_SIZE));

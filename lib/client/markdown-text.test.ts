@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { fencedBlocks, normalizeMath, splitBlocks } from './markdown-text';
+import {
+  escapeStrayDollars,
+  fencedBlocks,
+  normalizeMath,
+  type Split,
+  splitGrown,
+} from './markdown-text';
+
+/** A whole text split at once: the reference the incremental split must match. */
+const splitBlocks = (text: string) => splitGrown(text, null).blocks;
 
 describe('splitBlocks', () => {
   it('splits top-level blocks at blank lines', () => {
@@ -42,6 +51,33 @@ describe('splitBlocks', () => {
   });
 });
 
+describe('splitGrown', () => {
+  const corpus = [
+    '# Title\n\nSome *text*\nwrapped.\n\n',
+    '1. First\n\n   More of the first.\n\n   - nested\n\n2. Second\n\n',
+    '```python\ndef f():\n\n    return 1\n```\n\n',
+    '$$\na\n\n= b\n$$\n\n$$x$$\n\n',
+    '~~~~\n```\n\n~~~~\n\n',
+    '| a | b |\n|---|---|\n| 1 | 2 |\n\n  indented after a blank\n\nlast',
+  ].join('');
+
+  it('gives the full split for every prefix of a text streamed one character at a time', () => {
+    let split: Split | null = null;
+    for (let end = 0; end <= corpus.length; end += 1) {
+      const text = corpus.slice(0, end);
+      split = splitGrown(text, split);
+      expect(split.blocks).toEqual(splitBlocks(text));
+    }
+  });
+
+  it('splits afresh when the text is not an extension of the previous one', () => {
+    const first = splitGrown('a\n\nb\n\nc', null);
+    const grown = splitGrown('a\n\nb\n\ncd\n\ne', first);
+    expect(grown.blocks).toEqual(['a', 'b', 'cd', 'e']);
+    expect(splitGrown('x\n\ny', grown).blocks).toEqual(['x', 'y']);
+  });
+});
+
 describe('normalizeMath', () => {
   it('turns \\( \\) into inline and \\[ \\] into display math', () => {
     expect(normalizeMath('So \\(x^2\\) holds.')).toBe('So $x^2$ holds.');
@@ -53,6 +89,48 @@ describe('normalizeMath', () => {
     expect(normalizeMath('Use `\\(x\\)` in TeX.')).toBe('Use `\\(x\\)` in TeX.');
     const fence = '```tex\n\\[ x \\]\n```';
     expect(normalizeMath(`${fence}\n\\(y\\)`)).toBe(`${fence}\n$y$`);
+  });
+});
+
+describe('escapeStrayDollars', () => {
+  it('keeps prices as text', () => {
+    expect(escapeStrayDollars('It costs $5 and $10.')).toBe('It costs \\$5 and \\$10.');
+    expect(escapeStrayDollars('From $5-$10 a month')).toBe('From \\$5-\\$10 a month');
+    expect(escapeStrayDollars('$20,000 and $30,000')).toBe('\\$20,000 and \\$30,000');
+    expect(escapeStrayDollars('Only $5')).toBe('Only \\$5');
+  });
+
+  it('leaves inline math alone, next to prices too', () => {
+    expect(escapeStrayDollars('So $x_1$ and $y$.')).toBe('So $x_1$ and $y$.');
+    expect(escapeStrayDollars('We write $x_{3} = \\frac{a}{b}$ here')).toBe(
+      'We write $x_{3} = \\frac{a}{b}$ here',
+    );
+    expect(escapeStrayDollars('Pay $5, or $x$ more')).toBe('Pay \\$5, or $x$ more');
+  });
+
+  it("reads Pandoc's rule: no space inside the delimiters, no digit after the closing one", () => {
+    expect(escapeStrayDollars('$ x $')).toBe('\\$ x \\$');
+    expect(escapeStrayDollars('$x$5')).toBe('\\$x\\$5');
+    expect(escapeStrayDollars('a $5\n\nb$ c')).toBe('a \\$5\n\nb\\$ c');
+  });
+
+  it('leaves display math, code spans and escaped dollars alone', () => {
+    expect(escapeStrayDollars('$$\n\\text{costs} 5\n$$')).toBe('$$\n\\text{costs} 5\n$$');
+    expect(escapeStrayDollars('So $$a + b$$ holds')).toBe('So $$a + b$$ holds');
+    expect(escapeStrayDollars('Run `echo $HOME` and ``cost $5``')).toBe(
+      'Run `echo $HOME` and ``cost $5``',
+    );
+    expect(escapeStrayDollars('Already \\$5 here')).toBe('Already \\$5 here');
+  });
+
+  it('leaves a formula that is still streaming alone', () => {
+    expect(escapeStrayDollars('$$\n\\sum_{k=0}^{3} $5')).toBe('$$\n\\sum_{k=0}^{3} $5');
+  });
+
+  it('applies to prose only, not to fenced or indented code', () => {
+    const fence = '```sh\necho $5 $10\n```';
+    expect(normalizeMath(`Costs $5 and $10\n${fence}`)).toBe(`Costs \\$5 and \\$10\n${fence}`);
+    expect(normalizeMath('    echo $5 $10')).toBe('    echo $5 $10');
   });
 });
 

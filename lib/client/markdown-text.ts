@@ -25,24 +25,52 @@ function closes(line: string, fence: Fence): boolean {
 const mathFence = /^ {0,3}\$\$/;
 const mathFenceClose = /\$\$\s*$/;
 
+/** The blocks of a text, and where its last block starts (see `splitGrown`). */
+export type Split = { text: string; blocks: string[]; lastStart: number };
+
 /**
  * Splits Markdown at blank lines that end a top-level block: never inside a code fence or a
  * `$$` display formula, and not before an indented line (a list item's continuation).
  * Joining the blocks with blank lines gives back an equivalent document.
+ *
+ * For a streaming text: when `text` extends the text of `previous`, only the previous last
+ * block and what follows it are split again (a block boundary is a clean state: no fence or
+ * formula open), and earlier blocks keep their identity. Otherwise a full split.
  */
-export function splitBlocks(text: string): string[] {
+export function splitGrown(text: string, previous: Split | null): Split {
+  if (!previous || !text.startsWith(previous.text)) return splitFrom(text, 0);
+  const tail = splitFrom(text, previous.lastStart);
+  return {
+    text,
+    blocks: [...previous.blocks.slice(0, -1), ...tail.blocks],
+    lastStart: tail.lastStart,
+  };
+}
+
+function splitFrom(text: string, from: number): Split {
   const blocks: string[] = [];
   let current: string[] = [];
+  let currentStart = from;
+  let lastStart = from;
   let fence: Fence | null = null;
   let inMath = false;
   let pendingBlank = 0;
 
   const flush = () => {
-    if (current.length > 0) blocks.push(current.join('\n'));
+    if (current.length > 0) {
+      blocks.push(current.join('\n'));
+      lastStart = currentStart;
+    }
     current = [];
   };
 
-  for (const line of text.split('\n')) {
+  // Line by line without `split`, to know where each block starts.
+  for (let start = from; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(start, end);
+    const lineStart = start;
+    start = end + 1;
     if (fence) {
       current.push(line);
       if (closes(line, fence)) fence = null;
@@ -65,26 +93,30 @@ export function splitBlocks(text: string): string[] {
       }
       pendingBlank = 0;
     }
+    if (current.length === 0) currentStart = lineStart;
     current.push(line);
     const opened = opens(line);
     if (opened) fence = opened;
     else if (mathFence.test(line) && !/^ {0,3}\$\$.*\S.*\$\$\s*$/.test(line)) inMath = true;
   }
   flush();
-  return blocks;
+  return { text, blocks, lastStart };
 }
 
 /**
  * Rewrites `\[ … \]` to `$$` display math and `\( … \)` to `$…$`, outside code, so
- * formulas in the delimiters most models use are typeset.
+ * formulas in the delimiters most models use are typeset; and escapes the dollars that are
+ * not math by Pandoc's rule (see `escapeStrayDollars`), so prices stay text.
  */
 export function normalizeMath(block: string): string {
-  if (!block.includes('\\(') && !block.includes('\\[')) return block;
+  if (!block.includes('\\(') && !block.includes('\\[') && !block.includes('$')) return block;
+  // An indented code block at the top: nothing in it is math.
+  if (/^ {4}/.test(block)) return block;
   const out: string[] = [];
   let prose: string[] = [];
   let fence: Fence | null = null;
   const flushProse = () => {
-    if (prose.length > 0) out.push(rewriteMath(prose.join('\n')));
+    if (prose.length > 0) out.push(rewriteMath(escapeStrayDollars(prose.join('\n'))));
     prose = [];
   };
   for (const line of block.split('\n')) {
@@ -104,6 +136,76 @@ export function normalizeMath(block: string): string {
   }
   flushProse();
   return out.join('\n');
+}
+
+/**
+ * Escapes every `$` that Pandoc would not read as a math delimiter (remark-math reads them
+ * all): an opening `$` is followed by a non-space, and the first `$` after it closes only if
+ * it follows a non-space, is not followed by a digit, and is in the same paragraph. So
+ * "costs $5 and $10" stays text while `$x_1$` is math. Code spans, `$$` formulas and
+ * escaped characters are left as they are.
+ */
+export function escapeStrayDollars(prose: string): string {
+  if (!prose.includes('$')) return prose;
+  let out = '';
+  let copied = 0;
+  let at = 0;
+  while (at < prose.length) {
+    const char = prose[at];
+    if (char === '\\') {
+      at += 2;
+      continue;
+    }
+    if (char !== '`' && char !== '$') {
+      at += 1;
+      continue;
+    }
+    const run = runLength(prose, at);
+    if (char === '`' || run > 1) {
+      // A code span or a `$$` formula runs to the next run of as many; unclosed, a formula
+      // takes the rest of the block (it is still streaming) and backticks are text.
+      const close = closingRun(prose, at + run, char, run);
+      if (close === -1 && char === '$') break;
+      at = close === -1 ? at + run : close + run;
+      continue;
+    }
+    const close = prose.indexOf('$', at + 1);
+    if (close !== -1 && isMath(prose, at, close)) {
+      at = close + 1;
+      continue;
+    }
+    out += `${prose.slice(copied, at)}\\$`;
+    copied = at + 1;
+    at += 1;
+  }
+  return out + prose.slice(copied);
+}
+
+function isMath(prose: string, open: number, close: number): boolean {
+  const space = /\s/;
+  return (
+    !space.test(prose[open + 1] ?? ' ') &&
+    !space.test(prose[close - 1] ?? ' ') &&
+    !/[0-9$]/.test(prose[close + 1] ?? '') &&
+    !/\n[ \t]*\n/.test(prose.slice(open, close))
+  );
+}
+
+/** How many times the character at `at` repeats from there. */
+function runLength(text: string, at: number): number {
+  let end = at;
+  while (text[end] === text[at]) end += 1;
+  return end - at;
+}
+
+/** Where the next run of exactly `length` times `char` starts, from `from` on; -1 if none. */
+function closingRun(text: string, from: number, char: string, length: number): number {
+  for (let at = text.indexOf(char, from); at !== -1; ) {
+    const run = runLength(text, at);
+    if (run === length) return at;
+    at = text.indexOf(char, at + run);
+  }
+  return -1;
 }
 
 function rewriteMath(prose: string): string {
