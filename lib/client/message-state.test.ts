@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { emptyMetrics } from '@/lib/generation/metrics';
 import type { MessageView } from '../api/views';
 import { applyMessageEvent, parseMessageEvent, stateFromView } from './message-state';
 
-const metrics = {
-  ttftMs: null,
-  reasoningMs: null,
-  totalMs: null,
-  promptTokens: null,
-  completionTokens: null,
-  tokensPerSecond: null,
-  countsReported: false,
-};
+const metrics = emptyMetrics;
 
 const view: MessageView = {
   id: 'm1',

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { emptyMetrics } from '@/lib/generation/metrics';
 import type { MessageView } from '../api/views';
 import { MessageStore, tokenDelayMs } from './message-store';
 
@@ -14,15 +15,7 @@ const view: MessageView = {
   finishReason: null,
   params: {},
   modelInfo: {},
-  metrics: {
-    ttftMs: null,
-    reasoningMs: null,
-    totalMs: null,
-    promptTokens: null,
-    completionTokens: null,
-    tokensPerSecond: null,
-    countsReported: false,
-  },
+  metrics: emptyMetrics,
 };
 
 /** A store with one streaming message, and the answer its subscriber saw at each wake. */
