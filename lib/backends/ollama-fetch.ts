@@ -63,8 +63,9 @@ function rejectNonJsonLines(body: ReadableStream<Uint8Array>): ReadableStream<Ui
  * a model load can hold those back for minutes. And it fails on a stream line that is not
  * JSON, where ollama-js would log the line and silently skip it.
  */
-export function ollamaFetch(signal: AbortSignal): typeof fetch {
+export function ollamaFetch(signal: AbortSignal, onSend?: () => void): typeof fetch {
   return async (input, init) => {
+    onSend?.();
     const response = await fetch(input, {
       ...init,
       signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal,

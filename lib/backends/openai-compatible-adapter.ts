@@ -68,19 +68,21 @@ export function createOpenAICompatibleAdapter(
   connection: BackendConnection,
   profile: OpenAICompatibleProfile,
 ): BackendAdapter {
-  // Safe to share: the SDK gives every request its own AbortController, fed by our signal.
-  const client = new OpenAI({
-    baseURL: connection.baseUrl,
-    apiKey: connection.apiKey ?? 'none',
-    // Never pick these up from the environment (OPENAI_ORG_ID, …) and send them elsewhere.
-    organization: null,
-    project: null,
-    maxRetries: 0,
-    timeout: RESPONSE_TIMEOUT_MS,
-    fetch: openAIFetch,
-    // Failures reach the user as AppErrors; the SDK's console lines would repeat them.
-    logLevel: 'off',
-  });
+  // One client per call, so its fetch can report that call's send; constructing one is cheap
+  // (about 60 µs) next to a request.
+  const clientFor = (onSend?: () => void) =>
+    new OpenAI({
+      baseURL: connection.baseUrl,
+      apiKey: connection.apiKey ?? 'none',
+      // Never pick these up from the environment (OPENAI_ORG_ID, …) and send them elsewhere.
+      organization: null,
+      project: null,
+      maxRetries: 0,
+      timeout: RESPONSE_TIMEOUT_MS,
+      fetch: openAIFetch(onSend),
+      // Failures reach the user as AppErrors; the SDK's console lines would repeat them.
+      logLevel: 'off',
+    });
   const context = (model?: string): FailureContext => ({
     target: profile.label ?? describeBaseUrl(connection.baseUrl),
     model,
@@ -94,7 +96,7 @@ export function createOpenAICompatibleAdapter(
     let phase: Phase = 'connect';
     let finished = false;
     try {
-      const stream = await client.chat.completions.create(
+      const stream = await clientFor(request.onSend).chat.completions.create(
         {
           model: request.model,
           messages: request.messages,
@@ -134,7 +136,7 @@ export function createOpenAICompatibleAdapter(
 
   async function listModels(signal?: AbortSignal): Promise<ModelInfo[]> {
     try {
-      const raw = await client.get<unknown>(profile.modelsPath, { signal });
+      const raw = await clientFor().get<unknown>(profile.modelsPath, { signal });
       return modelsSchema
         .parse(raw)
         .data.map((model) => ({ id: model.id, contextLength: model.max_model_len }));

@@ -38,7 +38,10 @@ async function reshapeErrorBody(response: Response): Promise<Response> {
 }
 
 /** The fetch the openai SDK runs on: successful responses pass untouched. */
-export async function openAIFetch(input: string | URL | Request, init?: RequestInit) {
-  const response = await fetch(input, init);
-  return response.ok ? response : reshapeErrorBody(response);
+export function openAIFetch(onSend?: () => void) {
+  return async (input: string | URL | Request, init?: RequestInit) => {
+    onSend?.();
+    const response = await fetch(input, init);
+    return response.ok ? response : reshapeErrorBody(response);
+  };
 }

@@ -479,7 +479,7 @@ describe('persistence', () => {
     try {
       await expect(
         startTurn({ conversationId: conversation.id, ownerId, prompt: 'roll back' }),
-      ).rejects.toThrow('tx.turn.create()');
+      ).rejects.toThrow('turn.create()');
       const lives = [...liveMessages.values()].filter((live) => live.request?.model === model);
       await Promise.all(lives.map((live) => live.settled));
       expect(lives.map((live) => [live.controller.signal.aborted, live.status])).toEqual([
@@ -502,6 +502,30 @@ describe('persistence', () => {
           : 'DROP TRIGGER IF EXISTS test_fail_turn ON "Turn"',
       );
     }
+  });
+
+  it('of two prompts sent at once, one starts a turn and the other gets a conflict', async () => {
+    const model = uniqueModel('racing');
+    const conversation = await lineupOf(fakes, [
+      { kind: 'openai', script: { id: model, ttftMs: 10, tokensPerSecond: 200 } },
+    ]);
+    const results = await Promise.allSettled(
+      ['first', 'second'].map((prompt) =>
+        startTurn({ conversationId: conversation.id, ownerId, prompt }),
+      ),
+    );
+    const won = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    const lost = results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
+    expect(won).toHaveLength(1);
+    expect(lost).toMatchObject([{ code: 'conflict' }]);
+    const rows = await settled(won.flatMap((turn) => turn.messages.map((message) => message.id)));
+    expect(rows.map((row) => row.status)).toEqual(['done']);
+    expect(await db.turn.count({ where: { conversationId: conversation.id } })).toBe(1);
+    // The loser's request, if it reached the backend, was aborted.
+    await waitFor(
+      () => fakes.runs().filter((run) => run.model === model && !run.aborted).length === 1,
+      'one finished upstream request',
+    );
   });
 
   it('a message left streaming by a dead process becomes interrupted with its text', async () => {

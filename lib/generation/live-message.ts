@@ -47,6 +47,9 @@ export class LiveMessage {
   /** Resolves once the final state is in the database. */
   readonly settled: Promise<void>;
   markSettled: () => void = () => {};
+  /** Resolves once the upstream request is handed to fetch, or generation ended before that. */
+  readonly sent: Promise<void>;
+  markSent: () => void = () => {};
   private readonly frames: string[] = [];
   private readonly listeners = new Set<Listener>();
   private readonly closers = new Set<() => void>();
@@ -56,6 +59,9 @@ export class LiveMessage {
     this.attempt = attempt;
     this.settled = new Promise((resolve) => {
       this.markSettled = resolve;
+    });
+    this.sent = new Promise((resolve) => {
+      this.markSent = resolve;
     });
   }
 

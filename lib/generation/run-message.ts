@@ -61,6 +61,7 @@ export async function runMessage(live: LiveMessage): Promise<void> {
       maxTokens: request.params.maxTokens,
       think: request.params.think,
       signal: controller.signal,
+      onSend: live.markSent,
     });
     for await (const chunk of stream) {
       stall.touch();
@@ -111,6 +112,7 @@ export async function runMessage(live: LiveMessage): Promise<void> {
     }
   } finally {
     stall?.clear();
+    live.markSent();
   }
   await markedStreaming;
   const modelInfo = connection

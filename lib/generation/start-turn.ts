@@ -2,6 +2,7 @@ import 'server-only';
 import type { TurnView } from '@/lib/api/views';
 import { toMessageView } from '@/lib/conversations/to-view';
 import { db } from '@/lib/db/client';
+import { isUniqueViolation } from '@/lib/db/errors';
 import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { LiveMessage } from './live-message';
@@ -21,9 +22,11 @@ export function launch(lives: LiveMessage[], runMode: string): void {
 
 /**
  * Adds a turn: the user's prompt and one assistant message per slot. The upstream requests
- * leave as soon as the conversation is read, and the rows are written (in the same transaction)
- * while the backends work on their first token; generation outlives the request. If the
- * transaction fails, the requests are aborted and nothing of the turn remains.
+ * leave as soon as the conversation is read; the rows are written (in one transaction) once
+ * they are handed to fetch, while the backends work on their first token, and generation
+ * outlives the request. No transaction is held meanwhile, so no other write queues behind it.
+ * If the write fails, the requests are aborted and nothing of the turn remains; two prompts
+ * racing for the same turn index meet the unique index, and the later one fails that way.
  */
 export async function startTurn({
   conversationId,
@@ -34,59 +37,54 @@ export async function startTurn({
   ownerId: string;
   prompt: string;
 }): Promise<TurnView> {
+  const conversation = await db.conversation.findFirst({
+    where: { id: conversationId, ownerId },
+    include: {
+      slots: { orderBy: { position: 'asc' }, include: { backend: true } },
+      // The whole history, once for every slot: each request is then built without a query.
+      turns: {
+        orderBy: { index: 'asc' },
+        select: {
+          index: true,
+          prompt: true,
+          messages: { select: { slotId: true, content: true, status: true } },
+        },
+      },
+    },
+  });
+  if (!conversation) throw new AppError('not_found', 'No such conversation.');
+  const last = conversation.turns.at(-1);
+  const busy = last?.messages.some(
+    (message) => message.status === 'pending' || message.status === 'streaming',
+  );
+  if (busy) {
+    throw new AppError('conflict', 'The previous turn is still running; wait or stop it first.');
+  }
+
   let committed: { resolve: () => void; reject: (reason: unknown) => void } | undefined;
   const rowsWritten = new Promise<void>((resolve, reject) => {
     committed = { resolve, reject };
   });
-  let lives: LiveMessage[] = [];
+  const sequential = conversation.runMode === 'sequential';
+  const planned = conversation.slots.map((slot, position) => {
+    const live = new LiveMessage(newId(), 1);
+    const request = prepareRequest({ slot, prompt, pastTurns: conversation.turns });
+    live.request = request;
+    live.awaitRow(rowsWritten);
+    // One at a time, only the first starts now; the others record their own start.
+    live.startRecorded = !sequential || position === 0;
+    return { slot, live, request };
+  });
+  const lives = planned.map(({ live }) => live);
+  for (const live of lives) registerLive(live);
+  launch(lives, conversation.runMode);
+  // The SDKs build their requests in microtasks; the write below would take the thread first.
+  await Promise.all(lives.filter((live) => live.startRecorded).map((live) => live.sent));
+
+  const now = new Date();
   try {
-    const turn = await db.$transaction(async (tx) => {
-      const conversation = await tx.conversation.findFirst({
-        where: { id: conversationId, ownerId },
-        include: {
-          slots: { orderBy: { position: 'asc' }, include: { backend: true } },
-          // The whole history, once for every slot: each request is then built without a query.
-          turns: {
-            orderBy: { index: 'asc' },
-            select: {
-              index: true,
-              prompt: true,
-              messages: { select: { slotId: true, content: true, status: true } },
-            },
-          },
-        },
-      });
-      if (!conversation) throw new AppError('not_found', 'No such conversation.');
-      const last = conversation.turns.at(-1);
-      const busy = last?.messages.some(
-        (message) => message.status === 'pending' || message.status === 'streaming',
-      );
-      if (busy) {
-        throw new AppError(
-          'conflict',
-          'The previous turn is still running; wait or stop it first.',
-        );
-      }
-
-      const sequential = conversation.runMode === 'sequential';
-      const planned = conversation.slots.map((slot, position) => {
-        const live = new LiveMessage(newId(), 1);
-        const request = prepareRequest({ slot, prompt, pastTurns: conversation.turns });
-        live.request = request;
-        live.awaitRow(rowsWritten);
-        // One at a time, only the first starts now; the others record their own start.
-        live.startRecorded = !sequential || position === 0;
-        return { slot, live, request };
-      });
-      lives = planned.map(({ live }) => live);
-      for (const live of lives) registerLive(live);
-      launch(lives, conversation.runMode);
-      // One turn of the event loop lets the SDKs hand their requests to the sockets before the
-      // writes below take the thread.
-      await new Promise((resolve) => setImmediate(resolve));
-
-      const now = new Date();
-      const created = await tx.turn.create({
+    const [turn] = await db.$transaction([
+      db.turn.create({
         data: {
           id: newId(),
           conversationId,
@@ -104,10 +102,9 @@ export async function startTurn({
           },
         },
         include: { messages: true },
-      });
-      await tx.conversation.update({ where: { id: conversationId }, data: { updatedAt: now } });
-      return created;
-    });
+      }),
+      db.conversation.update({ where: { id: conversationId }, data: { updatedAt: now } }),
+    ]);
     committed?.resolve();
     const order = lives.map((live) => live.id);
     const messages = [...turn.messages].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
@@ -121,6 +118,9 @@ export async function startTurn({
   } catch (error) {
     committed?.reject(error);
     for (const live of lives) live.controller.abort(error);
+    if (isUniqueViolation(error)) {
+      throw new AppError('conflict', 'Another prompt was just sent to this conversation.');
+    }
     throw error;
   }
 }
