@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { emptyMetrics } from '@/lib/generation/metrics';
-import type { MessageView } from '../api/views';
+import { messageView } from '@/test/message-view';
 import { applyMessageEvent, parseMessageEvent, stateFromView } from './message-state';
 
-const metrics = emptyMetrics;
-
-const view: MessageView = {
-  id: 'm1',
-  turnId: 't1',
-  slotId: 's1',
-  attempt: 1,
-  status: 'pending',
-  content: '',
-  reasoning: '',
-  error: null,
-  finishReason: null,
-  params: {},
-  modelInfo: {},
-  metrics,
-};
+const view = messageView();
 
 describe('applyMessageEvent', () => {
   it('appends deltas and keeps the untouched half identical', () => {
@@ -40,7 +25,7 @@ describe('applyMessageEvent', () => {
       status: 'streaming',
       content: 'fresh',
       reasoning: 'why',
-      metrics,
+      metrics: emptyMetrics,
       error: null,
     });
     expect(snap.text).toEqual({ content: 'fresh', reasoning: 'why' });
@@ -57,7 +42,7 @@ describe('applyMessageEvent', () => {
   it('keeps text received before an error', () => {
     let state = applyMessageEvent(stateFromView(view), { type: 'content', text: 'one two' });
     state = applyMessageEvent(state, { type: 'error', code: 'backend_error', message: 'Broke.' });
-    state = applyMessageEvent(state, { type: 'done', status: 'error', metrics });
+    state = applyMessageEvent(state, { type: 'done', status: 'error', metrics: emptyMetrics });
     expect(state.text.content).toBe('one two');
     expect(state.meta.error).toEqual({ code: 'backend_error', message: 'Broke.' });
     expect(state.meta.status).toBe('error');

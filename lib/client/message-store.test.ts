@@ -1,22 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { emptyMetrics } from '@/lib/generation/metrics';
-import type { MessageView } from '../api/views';
+import { messageView } from '@/test/message-view';
 import { MessageStore, tokenDelayMs } from './message-store';
 
-const view: MessageView = {
-  id: 'm1',
-  turnId: 't1',
-  slotId: 's1',
-  attempt: 1,
-  status: 'streaming',
-  content: '',
-  reasoning: '',
-  error: null,
-  finishReason: null,
-  params: {},
-  modelInfo: {},
-  metrics: emptyMetrics,
-};
+const view = messageView({ status: 'streaming' });
 
 /** A store with one streaming message, and the answer its subscriber saw at each wake. */
 function watched(content: string) {

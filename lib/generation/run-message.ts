@@ -36,15 +36,13 @@ export async function runMessage(live: LiveMessage): Promise<void> {
   let status: MessageStatus = 'done';
   let stall: ReturnType<typeof guardStalls> | undefined;
   let markedStreaming: Promise<void> | undefined;
-  let connection: PreparedRequest['connection'] | undefined;
-  let model = '';
+  let request: PreparedRequest | undefined;
 
   try {
     if (controller.signal.aborted) throw controller.signal.reason;
-    const request = live.request ?? (await loadRequest(live.id));
-    ({ connection, model } = request);
+    request = live.request ?? (await loadRequest(live.id));
     // Fetches the model listing alongside generation when it is not cached yet; read at the end.
-    void cachedModelInfo(connection, model);
+    void cachedModelInfo(request.connection, request.model);
     if (!live.startRecorded) markedStreaming = recordStart(live, request);
     timeline.startedAt = performance.now();
     live.publish({ type: 'status', status: 'streaming' });
@@ -115,8 +113,8 @@ export async function runMessage(live: LiveMessage): Promise<void> {
     live.markSent();
   }
   await markedStreaming;
-  const modelInfo = connection
-    ? await cachedModelInfo(connection, model).catch(() => undefined)
+  const modelInfo = request
+    ? await cachedModelInfo(request.connection, request.model).catch(() => undefined)
     : undefined;
   await finish(live, status, finishReason, timeline, modelInfo);
 }
