@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FakeBackends } from '@/fake-backends/start';
 import type { MessageEvent } from '@/lib/generation/events';
+import { LiveMessage } from '@/lib/generation/live-message';
+import { emptyMetrics } from '@/lib/generation/metrics';
+import { liveMessages } from '@/lib/generation/registry';
 import { startTurn } from '@/lib/generation/start-turn';
 import { eventStream } from '@/lib/generation/subscribe';
 import { getLocalUser } from '@/lib/users';
@@ -125,6 +128,30 @@ it('one connection carries every message of a turn and ends after the last one i
     const frames = [...first, ...rest].filter((frame) => frame.event.messageId === id);
     expect(textOf(frames).trim()).toBe(answer);
     expect(frames.at(-1)?.event).toMatchObject({ type: 'done', status: 'done' });
+  }
+});
+
+it('sends what happens in one tick as one write, and every frame before the stream ends', async () => {
+  const { turn } = await slowTurn();
+  const id = turn.messages[0]?.id ?? '';
+  await settled([id]);
+  // A stand-in for the finished message, so the test decides when each event happens.
+  const live = new LiveMessage(id, 2);
+  liveMessages.set(id, live);
+  try {
+    const reader = (await stream(id, null)).getReader();
+    const decoder = new TextDecoder();
+    const typesIn = (chunk: Uint8Array | undefined) =>
+      [...decoder.decode(chunk).matchAll(/"type":"(\w+)"/g)].map((match) => match[1]);
+    live.publish({ type: 'content', text: 'a' });
+    live.publish({ type: 'metrics', metrics: emptyMetrics });
+    expect(typesIn((await reader.read()).value)).toEqual(['snapshot', 'content', 'metrics']);
+    live.publish({ type: 'content', text: 'b' });
+    live.publish({ type: 'done', status: 'done', metrics: emptyMetrics });
+    expect(typesIn((await reader.read()).value)).toEqual(['content', 'done']);
+    expect((await reader.read()).done).toBe(true);
+  } finally {
+    liveMessages.delete(id);
   }
 });
 
