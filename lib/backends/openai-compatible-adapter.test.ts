@@ -424,6 +424,22 @@ describe('OpenAI-compatible adapter: broken streams', () => {
     expect(error).toMatchObject({ code: 'incomplete_stream' });
   });
 
+  it('fails when the connection drops mid-answer and keeps what came before', async () => {
+    const { adapter } = await serve(() => ({
+      contentType: SSE,
+      writes: [vllmDelta('{"content":"Half an"}'), 20],
+      cut: true,
+    }));
+
+    const { chunks, error } = await collect(adapter.chat(ask()));
+
+    expect(textOf(chunks, 'content')).toBe('Half an');
+    expect(error).toMatchObject({
+      code: 'incomplete_stream',
+      message: expect.stringContaining('The connection dropped mid-answer'),
+    });
+  });
+
   it('names the address it could not reach', async () => {
     const port = await refusedPort();
     const adapter = createAdapter({ kind: 'openai', baseUrl: `http://127.0.0.1:${port}/v1` });

@@ -21,6 +21,8 @@ export interface Reply {
   beforeHeaders?: () => Promise<void>;
   /** Leave the response open after the writes, like a model still generating. */
   hold?: boolean;
+  /** Cut the connection after the writes, with no end of body, like a server that crashed. */
+  cut?: boolean;
 }
 
 export interface RecordedRequest {
@@ -58,7 +60,8 @@ async function play(reply: Reply, response: ServerResponse): Promise<void> {
     else if (typeof write === 'function') await write();
     else response.write(write);
   }
-  if (!reply.hold) response.end();
+  if (reply.cut) response.socket?.destroy();
+  else if (!reply.hold) response.end();
 }
 
 export async function startRecordedServer(
