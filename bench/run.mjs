@@ -22,7 +22,7 @@ import { pageWeightScenario } from './scenarios/page-weight.mjs';
  *   shared: Record<string, unknown> }} Context
  * @typedef {{ id: string, title: string, skipped?: string, runs?: number,
  *   rows?: Array<Record<string, any>>, targets?: Array<{ name: string, value: unknown,
- *   met: boolean | null }>, notes?: string[], data?: unknown }} ScenarioResult
+ *   met: boolean | null | 'none' }>, notes?: string[], data?: unknown }} ScenarioResult
  */
 
 const args = new Set(process.argv.slice(2));

@@ -58,7 +58,7 @@ export function markdown(report) {
     }
     for (const target of scenario.targets ?? []) {
       lines.push(
-        `| ${scenario.id} | ${target.name} | ${cell(target.value)} | ${target.met === null ? 'skipped' : target.met ? 'yes' : '**no**'} |`,
+        `| ${scenario.id} | ${target.name} | ${cell(target.value)} | ${verdict(target.met)} |`,
       );
     }
   }
@@ -97,3 +97,10 @@ export function writeReport(dir, report) {
   }
   return files;
 }
+
+/**
+ * A target's verdict; `'none'` marks a figure the issue asks for without setting a target.
+ * @param {boolean | null | 'none'} met
+ */
+const verdict = (met) =>
+  met === 'none' ? 'no target set' : met === null ? 'skipped' : met ? 'yes' : '**no**';

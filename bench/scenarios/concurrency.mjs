@@ -15,6 +15,11 @@ const MODELS = Array.from({ length: SLOTS }, (_, i) => `bench-conc-${i}`);
 const TOKENS_PER_SECOND = 20;
 const TTFT_MS = 300;
 const RAMP_MS = 1000;
+/**
+ * The slots of a turn start together; without an offset their tokens would reach the app in the
+ * same instant every time, and share writes far more often than real backends' tokens do.
+ */
+const PHASE_MS = 1000 / TOKENS_PER_SECOND / SLOTS;
 
 /** @param {import('../run.mjs').Context} ctx */
 export async function concurrencyScenario(ctx) {
@@ -22,11 +27,11 @@ export async function concurrencyScenario(ctx) {
   const levels = ctx.levels ?? (ctx.quick ? [10, 30] : [50, 150, 300]);
   const directCount = ctx.quick ? 4 : 10;
   const answer = numberedAnswer(tokens);
-  for (const id of MODELS) {
+  for (const [slot, id] of MODELS.entries()) {
     await scriptModel(ctx.fakeUrls, 'openai', {
       id,
       tokensPerSecond: TOKENS_PER_SECOND,
-      ttftMs: TTFT_MS,
+      ttftMs: TTFT_MS + slot * PHASE_MS,
       answer,
     });
   }
@@ -34,9 +39,10 @@ export async function concurrencyScenario(ctx) {
   const results = [];
   for (const level of levels) results.push(await runLevel(ctx, level, directCount, answer));
 
-  const at = (/** @type {number} */ level) => results.find((r) => r.streams === level);
-  const top = at(levels[levels.length - 1] ?? 0);
-  const mid = at(levels[1] ?? 0);
+  // The issue sets the latency and clump targets at 150 streams and the CPU and memory ones at
+  // 300; with other --levels, the middle and the highest level stand in for them.
+  const top = results.find((r) => r.streams === 300) ?? results.at(-1);
+  const mid = results.find((r) => r.streams === 150) ?? results[Math.min(1, results.length - 1)];
   const table = [
     '| streams | lost | reordered | persisted complete | app CPU (cores, mean) | CPU per token, all-in / steady (ms) | peak RSS (MB) |',
     '|---|---|---|---|---|---|---|',
@@ -97,13 +103,18 @@ export async function concurrencyScenario(ctx) {
         met: le(mid?.added.p95 ?? null, 25),
       },
       {
-        name: 'no stream arrives in clumps (≤ 5% of its tokens clumped)',
+        name: `no stream arrives in clumps at ${mid?.streams} streams (≤ 5% of its tokens clumped)`,
+        value: mid?.clumpedStreams ?? null,
+        met: mid?.clumpedStreams === 0,
+      },
+      {
+        name: 'streams arriving in clumps at each level',
         value: results.map((r) => `${r.streams}: ${r.clumpedStreams}`).join(', '),
-        met: results.every((r) => r.clumpedStreams === 0),
+        met: 'none',
       },
     ],
     notes: [
-      `${SLOTS}-slot conversations; ${tokens} tokens per stream at ${TOKENS_PER_SECOND} tok/s, fake TTFT ${TTFT_MS} ms; turns started evenly over ${RAMP_MS} ms; ${directCount} direct streams alongside at each level.`,
+      `${SLOTS}-slot conversations; ${tokens} tokens per stream at ${TOKENS_PER_SECOND} tok/s, fake TTFT ${TTFT_MS} ms plus ${PHASE_MS} ms per slot (so a turn's five streams are out of phase, as different models are); turns started evenly over ${RAMP_MS} ms; ${directCount} direct streams alongside at each level.`,
       'CPU: utime+stime of the `next start` process tree from /proc, over the level (first POST to last done + 0.5 s), divided by wall time. Per token, all-in: that CPU time over every token relayed (turn creation, connections and final writes included); steady: CPU while every stream flows (1 s after the last turn started to 0.5 s before the first ends) over the tokens that arrived meanwhile. RSS: sum over the tree, sampled every 100 ms.',
       'Main thread: CPU time of the app’s JavaScript thread (/proc/<pid>/task/<pid>/stat) and its run-queue wait (/proc/<pid>/schedstat), as shares of wall time; when they add up to nearly 100% the one thread that relays every token is saturated, and waiting means other processes held the cores.',
       'The fakes and this client share the same 2 cores; their CPU is in the table.',
@@ -173,7 +184,8 @@ async function runLevel(ctx, level, directCount, answer) {
       clumpedShare.push((100 * result.clumped) / result.tokens);
       largestClump = Math.max(largestClump, result.largestClump);
       lateness.app.push(...result.lateness);
-      if (result.ttftMs !== null) ttft.app.push(result.ttftMs);
+      // Less the slot's phase offset, to compare with the direct streams (slot 0's model).
+      if (result.ttftMs !== null) ttft.app.push(result.ttftMs - slot * PHASE_MS);
     });
   }
   for (const { prompt, stream } of direct) {
