@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nodeFetchTransport } from './node-fetch-transport';
 
 // Error bodies the openai SDK cannot read: it takes the message from `body.error` only, and
 // would report these as "400 status code (no body)".
@@ -41,7 +42,7 @@ async function reshapeErrorBody(response: Response): Promise<Response> {
 export function openAIFetch(onSend?: () => void) {
   return async (input: string | URL | Request, init?: RequestInit) => {
     onSend?.();
-    const response = await fetch(input, init);
+    const response = await nodeFetchTransport(input, init);
     return response.ok ? response : reshapeErrorBody(response);
   };
 }

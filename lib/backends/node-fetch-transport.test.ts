@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { nodeFetchTransport } from './node-fetch-transport';
+import { type RecordedServer, type Reply, startRecordedServer } from './recorded-server';
+
+let server: RecordedServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function serve(reply: Reply) {
+  server = await startRecordedServer(() => reply);
+  return `${server.baseUrl}/v1/chat/completions`;
+}
+
+async function chunksOf(body: AsyncIterable<Uint8Array>) {
+  const decoder = new TextDecoder();
+  const chunks: string[] = [];
+  for await (const chunk of body) chunks.push(decoder.decode(chunk));
+  return chunks;
+}
+
+describe('node-fetch transport', () => {
+  it('sends the method, headers and body, and answers a standard Response', async () => {
+    const url = await serve({ status: 201, contentType: 'application/json', writes: ['{"ok":1}'] });
+
+    const response = await nodeFetchTransport(url, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer sk-test' },
+      body: '{"model":"m"}',
+    });
+
+    expect(response).toBeInstanceOf(Response);
+    expect(response.status).toBe(201);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await response.json()).toEqual({ ok: 1 });
+    expect(server?.requests[0]).toMatchObject({
+      method: 'POST',
+      headers: { authorization: 'Bearer sk-test' },
+      body: { model: 'm' },
+    });
+  });
+
+  it('hands `for await` the chunks as they arrive, and the web stream reads the same body', async () => {
+    const url = await serve({ writes: ['data: a\n\n', 20, 'data: b\n\n'] });
+    const iterated = await nodeFetchTransport(url);
+    expect(await chunksOf(iterated.body as unknown as AsyncIterable<Uint8Array>)).toEqual([
+      'data: a\n\n',
+      'data: b\n\n',
+    ]);
+
+    const read = await nodeFetchTransport(url);
+    expect(await read.text()).toBe('data: a\n\ndata: b\n\n');
+  });
+
+  it('reports a connection dropped mid-body as the built-in fetch does', async () => {
+    const url = await serve({ writes: ['data: a\n\n', 20], cut: true });
+    const response = await nodeFetchTransport(url);
+
+    const failure = await chunksOf(response.body as unknown as AsyncIterable<Uint8Array>).catch(
+      (error: unknown) => error,
+    );
+
+    expect(failure).toBeInstanceOf(TypeError);
+    expect(failure).toMatchObject({ message: 'terminated' });
+  });
+
+  it('rejects with an AbortError when the signal aborts mid-body', async () => {
+    const url = await serve({ writes: ['data: a\n\n'], hold: true });
+    const controller = new AbortController();
+    const response = await nodeFetchTransport(url, { signal: controller.signal });
+    const reading = chunksOf(response.body as unknown as AsyncIterable<Uint8Array>);
+
+    controller.abort();
+
+    await expect(reading).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
