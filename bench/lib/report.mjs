@@ -20,7 +20,7 @@ function rowLines(row) {
     if (row.added) {
       const a = row.added;
       lines.push(
-        `| **${row.metric}: added (Versus − direct)** | **${cell(a.p50)}** | **${cell(a.p95)}** | **${cell(a.p99)}** | |`,
+        `| **${row.metric}: ${row.addedLabel ?? 'added (Versus − direct)'}** | **${cell(a.p50)}** | **${cell(a.p95)}** | **${cell(a.p99)}** | |`,
       );
     }
     return lines;
