@@ -143,9 +143,10 @@ it('sends what happens in one tick as one write, and every frame before the stre
     const decoder = new TextDecoder();
     const typesIn = (chunk: Uint8Array | undefined) =>
       [...decoder.decode(chunk).matchAll(/"type":"(\w+)"/g)].map((match) => match[1]);
+    expect(typesIn((await reader.read()).value)).toEqual(['snapshot']);
     live.publish({ type: 'content', text: 'a' });
     live.publish({ type: 'metrics', metrics: emptyMetrics });
-    expect(typesIn((await reader.read()).value)).toEqual(['snapshot', 'content', 'metrics']);
+    expect(typesIn((await reader.read()).value)).toEqual(['content', 'metrics']);
     live.publish({ type: 'content', text: 'b' });
     live.publish({ type: 'done', status: 'done', metrics: emptyMetrics });
     expect(typesIn((await reader.read()).value)).toEqual(['content', 'done']);
