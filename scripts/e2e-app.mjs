@@ -10,14 +10,16 @@ for (const suffix of ['', '-wal', '-shm', '-journal']) {
 }
 const env = { DATABASE_URL: `file:./${database}` };
 run('node', ['scripts/db-migrate.mjs'], env);
-const server = spawn(
-  'npx',
-  ['next', 'start', '-H', '127.0.0.1', '-p', process.env.PORT ?? '3210'],
-  {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' },
+const server = spawn(process.execPath, ['scripts/server.mjs'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    ...env,
+    HOST: '127.0.0.1',
+    PORT: process.env.PORT ?? '3210',
+    NEXT_TELEMETRY_DISABLED: '1',
   },
-);
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -8,9 +8,7 @@ ensureInstalled();
 run('node', ['scripts/db-migrate.mjs']);
 ensureBuilt();
 
-const host = process.env.HOST || '127.0.0.1';
-const port = process.env.PORT || '3000';
-const server = spawn('npx', ['next', 'start', '-H', host, '-p', port], {
+const server = spawn(process.execPath, ['scripts/server.mjs'], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },

@@ -108,7 +108,7 @@ export async function startFakes() {
 }
 
 /**
- * Migrates a fresh database and serves the built app with `next start`.
+ * Migrates a fresh database and serves the built app with scripts/server.mjs, as `npm start` does.
  * @param {{ ollama: string, openai: string, deepseek: string }} fakeUrls
  */
 export async function startApp(fakeUrls) {
@@ -125,14 +125,9 @@ export async function startApp(fakeUrls) {
     PORT: String(PORTS.app),
   };
   run('node', ['scripts/db-migrate.mjs'], env);
-  const next = join(root, 'node_modules/next/dist/bin/next');
   // BENCH_APP_NODE_FLAGS: e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, to see where time goes.
   const flags = process.env.BENCH_APP_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const group = startGroup(
-    'app',
-    [...flags, next, 'start', '-H', HOST, '-p', String(PORTS.app)],
-    env,
-  );
+  const group = startGroup('app', [...flags, 'scripts/server.mjs'], env);
   const url = `http://${HOST}:${PORTS.app}`;
   // Also fills the app's model cache, as a user opening the page would.
   await waitForOk(`${url}/api/backends`, 60_000, group.exited).catch(async (error) => {

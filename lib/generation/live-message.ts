@@ -52,6 +52,11 @@ export class LiveMessage {
   markSent: () => void = () => {};
   private readonly frames: string[] = [];
   private readonly listeners = new Set<Listener>();
+
+  /** How many event streams follow this message now. */
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
   private readonly closers = new Set<() => void>();
 
   constructor(id: string, attempt: number) {

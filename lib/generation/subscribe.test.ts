@@ -5,7 +5,7 @@ import { LiveMessage } from '@/lib/generation/live-message';
 import { emptyMetrics } from '@/lib/generation/metrics';
 import { liveMessages } from '@/lib/generation/registry';
 import { startTurn } from '@/lib/generation/start-turn';
-import { eventStream } from '@/lib/generation/subscribe';
+import { assertMessagesOwned, type Subscription, streamEvents } from '@/lib/generation/subscribe';
 import { getLocalUser } from '@/lib/users';
 import { lineupOf, settled, startFakes, uniqueModel } from '@/test/generation-harness';
 
@@ -22,19 +22,50 @@ afterAll(async () => {
 
 type Frame = { id: string; event: MessageEvent & { messageId: string } };
 
-const stream = (messageId: string, lastEventId: string | null) =>
-  eventStream({ ownerId, subscriptions: [{ messageId, lastEventId }] });
+/** A subscription's writes as they happen: what a response would send, chunk by chunk. */
+class Recorder {
+  readonly chunks: string[] = [];
+  ended = false;
+  readonly stop: () => void;
+  private wake = () => {};
 
-/** Reads SSE frames until `count` have arrived (or the stream ends), then cancels the stream. */
-async function readFrames(stream: ReadableStream<Uint8Array>, count = Number.POSITIVE_INFINITY) {
-  const reader = stream.getReader();
-  const decoder = new TextDecoder();
+  constructor(subscriptions: Subscription[]) {
+    this.stop = streamEvents(subscriptions, {
+      write: (chunk) => {
+        this.chunks.push(chunk);
+        this.wake();
+      },
+      end: () => {
+        this.ended = true;
+        this.wake();
+      },
+    });
+  }
+
+  /** The next chunk written, or null once the stream has ended. */
+  async next(): Promise<string | null> {
+    while (this.read === this.chunks.length && !this.ended) {
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+    }
+    return this.chunks[this.read++] ?? null;
+  }
+
+  private read = 0;
+}
+
+const stream = (messageId: string, lastEventId: string | null) =>
+  new Recorder([{ messageId, lastEventId }]);
+
+/** Reads SSE frames until `count` have arrived (or the stream ends), then stops the stream. */
+async function readFrames(recorder: Recorder, count = Number.POSITIVE_INFINITY) {
   const frames: Frame[] = [];
   let buffer = '';
   while (frames.length < count) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
+    const chunk = await recorder.next();
+    if (chunk === null) break;
+    buffer += chunk;
     let end = buffer.indexOf('\n\n');
     while (end !== -1) {
       const block = buffer.slice(0, end);
@@ -46,7 +77,7 @@ async function readFrames(stream: ReadableStream<Uint8Array>, count = Number.POS
       frames.push({ id, event: JSON.parse(data) as Frame['event'] });
     }
   }
-  await reader.cancel();
+  recorder.stop();
   return frames;
 }
 
@@ -72,11 +103,11 @@ async function slowTurn() {
 it('a client that reconnects with Last-Event-ID gets exactly what it missed, then live events', async () => {
   const { turn, answer } = await slowTurn();
   const id = turn.messages[0]?.id ?? '';
-  const first = await readFrames(await stream(id, null), 8);
+  const first = await readFrames(stream(id, null), 8);
   expect(first[0]?.event.type).toBe('snapshot');
   const lastId = first.at(-1)?.id ?? '';
   await new Promise((resolve) => setTimeout(resolve, 300));
-  const rest = await readFrames(await stream(id, lastId));
+  const rest = await readFrames(stream(id, lastId));
   expect(rest[0]?.event.type).not.toBe('snapshot');
   expect(rest.at(-1)?.event).toMatchObject({ type: 'done', status: 'done' });
   expect(textOf([...first, ...rest]).trim()).toBe(answer);
@@ -90,10 +121,10 @@ it('a client that reconnects with Last-Event-ID gets exactly what it missed, the
 it('a browser that goes away does not stop generation; a later visit gets the whole answer', async () => {
   const { turn, answer } = await slowTurn();
   const id = turn.messages[1]?.id ?? '';
-  await readFrames(await stream(id, null), 3);
+  await readFrames(stream(id, null), 3);
   const [row] = await settled([id]);
   expect(row?.status).toBe('done');
-  const later = await readFrames(await stream(id, null));
+  const later = await readFrames(stream(id, null));
   expect(later.map((frame) => frame.event.type)).toEqual(['snapshot', 'done']);
   expect(textOf(later).trim()).toBe(answer);
 });
@@ -103,26 +134,20 @@ it('one connection carries every message of a turn and ends after the last one i
   const [a, b] = turn.messages.map((message) => message.id);
   if (!a || !b) throw new Error('two messages expected');
   const first = await readFrames(
-    await eventStream({
-      ownerId,
-      subscriptions: [
-        { messageId: a, lastEventId: null },
-        { messageId: b, lastEventId: null },
-      ],
-    }),
+    new Recorder([
+      { messageId: a, lastEventId: null },
+      { messageId: b, lastEventId: null },
+    ]),
     12,
   );
   const lastOf = (id: string) =>
     first.filter((frame) => frame.event.messageId === id).at(-1)?.id ?? null;
   // Reconnect naming where each message stopped: the rest of both, nothing twice.
   const rest = await readFrames(
-    await eventStream({
-      ownerId,
-      subscriptions: [
-        { messageId: a, lastEventId: lastOf(a) },
-        { messageId: b, lastEventId: lastOf(b) },
-      ],
-    }),
+    new Recorder([
+      { messageId: a, lastEventId: lastOf(a) },
+      { messageId: b, lastEventId: lastOf(b) },
+    ]),
   );
   for (const id of [a, b]) {
     const frames = [...first, ...rest].filter((frame) => frame.event.messageId === id);
@@ -139,28 +164,31 @@ it('sends what happens in one tick as one write, and every frame before the stre
   const live = new LiveMessage(id, 2);
   liveMessages.set(id, live);
   try {
-    const reader = (await stream(id, null)).getReader();
-    const decoder = new TextDecoder();
-    const typesIn = (chunk: Uint8Array | undefined) =>
-      [...decoder.decode(chunk).matchAll(/"type":"(\w+)"/g)].map((match) => match[1]);
-    expect(typesIn((await reader.read()).value)).toEqual(['snapshot']);
+    const recorder = stream(id, null);
+    const typesIn = (chunk: string | null) =>
+      [...(chunk ?? '').matchAll(/"type":"(\w+)"/g)].map((match) => match[1]);
+    expect(typesIn(await recorder.next())).toEqual(['snapshot']);
     live.publish({ type: 'content', text: 'a' });
     live.publish({ type: 'metrics', metrics: emptyMetrics });
-    expect(typesIn((await reader.read()).value)).toEqual(['content', 'metrics']);
+    expect(typesIn(await recorder.next())).toEqual(['content', 'metrics']);
     live.publish({ type: 'content', text: 'b' });
     live.publish({ type: 'done', status: 'done', metrics: emptyMetrics });
-    expect(typesIn((await reader.read()).value)).toEqual(['content', 'done']);
-    expect((await reader.read()).done).toBe(true);
+    expect(typesIn(await recorder.next())).toEqual(['content', 'done']);
+    expect(await recorder.next()).toBeNull();
   } finally {
     liveMessages.delete(id);
   }
 });
 
 it('refuses messages the caller does not own', async () => {
-  await expect(
-    eventStream({
-      ownerId: 'someone-else',
-      subscriptions: [{ messageId: 'nope', lastEventId: null }],
-    }),
-  ).rejects.toMatchObject({ code: 'not_found' });
+  const { turn } = await slowTurn();
+  const mine = turn.messages.map((message) => message.id);
+  await expect(assertMessagesOwned(ownerId, mine)).resolves.toBeUndefined();
+  await expect(assertMessagesOwned('someone-else', mine)).rejects.toMatchObject({
+    code: 'not_found',
+  });
+  await expect(assertMessagesOwned(ownerId, [...mine, 'nope'])).rejects.toMatchObject({
+    code: 'not_found',
+  });
+  await settled(mine);
 });

@@ -2,14 +2,22 @@ import 'server-only';
 import type { z } from 'zod';
 import { AppError, toAppError } from '@/lib/errors';
 
-/** The one error body every route answers: `{ error: { code, message } }`. */
-export function errorResponse(error: unknown): Response {
+/** The one error body every route answers, `{ error: { code, message } }`, and its status. */
+export function errorPayload(error: unknown): {
+  status: number;
+  body: { error: { code: string; message: string } };
+} {
   const appError = toAppError(error);
   if (appError.code === 'internal') console.error(appError.cause ?? appError);
-  return Response.json(
-    { error: { code: appError.code, message: appError.message } },
-    { status: appError.status },
-  );
+  return {
+    status: appError.status,
+    body: { error: { code: appError.code, message: appError.message } },
+  };
+}
+
+export function errorResponse(error: unknown): Response {
+  const { status, body } = errorPayload(error);
+  return Response.json(body, { status });
 }
 
 /** Runs a route body; any throw becomes the standard error response. */
