@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nodeFetchTransport } from './node-fetch-transport';
+import { httpTransport } from './http-transport';
 
 // Error bodies the openai SDK cannot read: it takes the message from `body.error` only, and
 // would report these as "400 status code (no body)".
@@ -38,11 +38,13 @@ async function reshapeErrorBody(response: Response): Promise<Response> {
   });
 }
 
-/** The fetch the openai SDK runs on: successful responses pass untouched. */
-export function openAIFetch(onSend?: () => void) {
+/**
+ * The fetch the openai SDK runs on: successful responses pass untouched. `onSent` fires once
+ * the request has left for the socket.
+ */
+export function openAIFetch(onSent?: () => void) {
   return async (input: string | URL | Request, init?: RequestInit) => {
-    onSend?.();
-    const response = await nodeFetchTransport(input, init);
+    const response = await httpTransport(input, init, onSent);
     return response.ok ? response : reshapeErrorBody(response);
   };
 }

@@ -16,6 +16,8 @@ export type Write = string | Uint8Array | number | (() => Promise<void>);
 export interface Reply {
   status?: number;
   contentType?: string;
+  /** More response headers, such as a content encoding. */
+  headers?: Record<string, string>;
   writes: Write[];
   /** Runs before the status line, like Ollama loading a model before it answers. */
   beforeHeaders?: () => Promise<void>;
@@ -52,7 +54,10 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 async function play(reply: Reply, response: ServerResponse): Promise<void> {
   await reply.beforeHeaders?.();
   if (response.destroyed) return;
-  response.writeHead(reply.status ?? 200, { 'content-type': reply.contentType ?? 'text/plain' });
+  response.writeHead(reply.status ?? 200, {
+    'content-type': reply.contentType ?? 'text/plain',
+    ...reply.headers,
+  });
   response.flushHeaders();
   for (const write of reply.writes) {
     if (response.destroyed) return;

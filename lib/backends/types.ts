@@ -35,8 +35,8 @@ export interface ChatRequest {
   /** Ask for a reasoning trace where the backend supports toggling it (Ollama `think`). */
   think?: boolean;
   signal: AbortSignal;
-  /** Called when the request is handed to fetch: everything before the network is done. */
-  onSend?: () => void;
+  /** Called once the request has left for the socket (or failed before it could). */
+  onSent?: () => void;
 }
 
 /** Final counts; durations in ms. Backend-reported where the backend gives them. */

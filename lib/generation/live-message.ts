@@ -47,7 +47,7 @@ export class LiveMessage {
   /** Resolves once the final state is in the database. */
   readonly settled: Promise<void>;
   markSettled: () => void = () => {};
-  /** Resolves once the upstream request is handed to fetch, or generation ended before that. */
+  /** Resolves once the upstream request has left for its socket, or generation ended before. */
   readonly sent: Promise<void>;
   markSent: () => void = () => {};
   private readonly frames: string[] = [];

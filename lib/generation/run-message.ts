@@ -59,7 +59,7 @@ export async function runMessage(live: LiveMessage): Promise<void> {
       maxTokens: request.params.maxTokens,
       think: request.params.think,
       signal: controller.signal,
-      onSend: live.markSent,
+      onSent: live.markSent,
     });
     for await (const chunk of stream) {
       stall.touch();

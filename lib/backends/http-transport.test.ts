@@ -1,6 +1,12 @@
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nodeFetchTransport } from './node-fetch-transport';
-import { type RecordedServer, type Reply, startRecordedServer } from './recorded-server';
+import { httpTransport } from './http-transport';
+import {
+  type RecordedServer,
+  type Reply,
+  refusedPort,
+  startRecordedServer,
+} from './recorded-server';
 
 let server: RecordedServer | undefined;
 afterEach(async () => {
@@ -20,11 +26,11 @@ async function chunksOf(body: AsyncIterable<Uint8Array>) {
   return chunks;
 }
 
-describe('node-fetch transport', () => {
+describe('http transport', () => {
   it('sends the method, headers and body, and answers a standard Response', async () => {
     const url = await serve({ status: 201, contentType: 'application/json', writes: ['{"ok":1}'] });
 
-    const response = await nodeFetchTransport(url, {
+    const response = await httpTransport(url, {
       method: 'POST',
       headers: { Authorization: 'Bearer sk-test' },
       body: '{"model":"m"}',
@@ -43,19 +49,19 @@ describe('node-fetch transport', () => {
 
   it('hands `for await` the chunks as they arrive, and the web stream reads the same body', async () => {
     const url = await serve({ writes: ['data: a\n\n', 20, 'data: b\n\n'] });
-    const iterated = await nodeFetchTransport(url);
+    const iterated = await httpTransport(url);
     expect(await chunksOf(iterated.body as unknown as AsyncIterable<Uint8Array>)).toEqual([
       'data: a\n\n',
       'data: b\n\n',
     ]);
 
-    const read = await nodeFetchTransport(url);
+    const read = await httpTransport(url);
     expect(await read.text()).toBe('data: a\n\ndata: b\n\n');
   });
 
   it('reports a connection dropped mid-body as the built-in fetch does', async () => {
     const url = await serve({ writes: ['data: a\n\n', 20], cut: true });
-    const response = await nodeFetchTransport(url);
+    const response = await httpTransport(url);
 
     const failure = await chunksOf(response.body as unknown as AsyncIterable<Uint8Array>).catch(
       (error: unknown) => error,
@@ -68,11 +74,37 @@ describe('node-fetch transport', () => {
   it('rejects with an AbortError when the signal aborts mid-body', async () => {
     const url = await serve({ writes: ['data: a\n\n'], hold: true });
     const controller = new AbortController();
-    const response = await nodeFetchTransport(url, { signal: controller.signal });
+    const response = await httpTransport(url, { signal: controller.signal });
     const reading = chunksOf(response.body as unknown as AsyncIterable<Uint8Array>);
 
     controller.abort();
 
     await expect(reading).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('reports the request sent once it is written, and never when the connection fails', async () => {
+    const url = await serve({ writes: ['{}'], contentType: 'application/json' });
+    const order: string[] = [];
+    const answered = httpTransport(url, { method: 'POST', body: '{}' }, () => order.push('sent'));
+    expect(order).toEqual([]);
+    await answered;
+    order.push('answered');
+    expect(order).toEqual(['sent', 'answered']);
+
+    let sent = false;
+    const refused = await httpTransport(`http://127.0.0.1:${await refusedPort()}/v1`, {}, () => {
+      sent = true;
+    }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(TypeError);
+    expect(refused).toMatchObject({ message: 'fetch failed', cause: { code: 'ECONNREFUSED' } });
+    expect(sent).toBe(false);
+  });
+
+  it('decompresses a compressed body', async () => {
+    const url = await serve({
+      headers: { 'content-encoding': 'gzip' },
+      writes: [gzipSync('data: a\n\n')],
+    });
+    expect(await (await httpTransport(url)).text()).toBe('data: a\n\n');
   });
 });
