@@ -115,7 +115,7 @@ export async function concurrencyScenario(ctx) {
     ],
     notes: [
       `${SLOTS}-slot conversations; ${tokens} tokens per stream at ${TOKENS_PER_SECOND} tok/s, fake TTFT ${TTFT_MS} ms plus ${PHASE_MS} ms per slot (so a turn's five streams are out of phase, as different models are); turns started evenly over ${RAMP_MS} ms; ${directCount} direct streams alongside at each level.`,
-      'CPU: utime+stime of the app's process tree from /proc, over the level (first POST to last done + 0.5 s), divided by wall time. Per token, all-in: that CPU time over every token relayed (turn creation, connections and final writes included); steady: CPU while every stream flows (1 s after the last turn started to 0.5 s before the first ends) over the tokens that arrived meanwhile. RSS: sum over the tree, sampled every 100 ms.',
+      'CPU: utime+stime of the app’s process tree from /proc, over the level (first POST to last done + 0.5 s), divided by wall time. Per token, all-in: that CPU time over every token relayed (turn creation, connections and final writes included); steady: CPU while every stream flows (1 s after the last turn started to 0.5 s before the first ends) over the tokens that arrived meanwhile. RSS: sum over the tree, sampled every 100 ms.',
       'Main thread: CPU time of the app’s JavaScript thread (/proc/<pid>/task/<pid>/stat) and its run-queue wait (/proc/<pid>/schedstat), as shares of wall time; when they add up to nearly 100% the one thread that relays every token is saturated, and waiting means other processes held the cores.',
       'The fakes and this client share the same 2 cores; their CPU is in the table.',
     ],

@@ -41,8 +41,8 @@ async function requestsSent(lives: LiveMessage[]): Promise<void> {
 /**
  * Adds a turn: the user's prompt and one assistant message per slot. The upstream requests
  * leave as soon as the conversation is read; the rows are written (in one transaction) once
- * the requests are on their sockets, while the backends work on their first token, and generation
- * outlives the request. No transaction is held meanwhile, so no other write queues behind it.
+ * the requests are on their sockets, while the backends work on their first token, and
+ * generation outlives the request. No transaction is held meanwhile, so no other write queues behind it.
  * If the write fails, the requests are aborted and nothing of the turn remains; two prompts
  * racing for the same turn index meet the unique index, and the later one fails that way.
  */
