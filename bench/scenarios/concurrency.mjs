@@ -44,11 +44,11 @@ export async function concurrencyScenario(ctx) {
   const top = results.find((r) => r.streams === 300) ?? results.at(-1);
   const mid = results.find((r) => r.streams === 150) ?? results[Math.min(1, results.length - 1)];
   const table = [
-    '| streams | lost | reordered | persisted complete | app CPU (cores, mean) | CPU per token, all-in / steady (ms) | peak RSS (MB) |',
-    '|---|---|---|---|---|---|---|',
+    '| streams | lost | reordered | persisted complete | app CPU (cores, mean) | CPU per token, all-in / steady (ms) | floor per token: fakes (write only) / bench client (read only) (ms) | peak RSS (MB) |',
+    '|---|---|---|---|---|---|---|---|',
     ...results.map(
       (r) =>
-        `| ${r.streams} | ${r.lost} | ${r.reordered} | ${r.persisted}/${r.streams} | ${r.app.cores} | ${r.cpuPerTokenMs} / ${r.steadyCpuPerTokenMs ?? '–'} | ${r.app.peakRssMb} |`,
+        `| ${r.streams} | ${r.lost} | ${r.reordered} | ${r.persisted}/${r.streams} | ${r.app.cores} | ${r.cpuPerTokenMs} / ${r.steadyCpuPerTokenMs ?? '–'} | ${r.floorUs.fakes / 1000} / ${r.floorUs.client / 1000} | ${r.app.peakRssMb} |`,
     ),
     '',
     '| streams | added per-token p50 / p95 / p99 (ms) | TTFT p95, Versus / direct (ms) | tokens sent before the client subscribed | streams > 5% clumped; worst stream; largest clump (tokens) | app main thread running / waiting for a CPU (% of wall) | machine busy (cores, all processes) | fakes / bench client CPU (cores) |',
@@ -118,6 +118,7 @@ export async function concurrencyScenario(ctx) {
       'CPU: utime+stime of the app’s process tree from /proc, over the level (first POST to last done + 0.5 s), divided by wall time. Per token, all-in: that CPU time over every token relayed (turn creation, connections and final writes included); steady: CPU while every stream flows (1 s after the last turn started to 0.5 s before the first ends) over the tokens that arrived meanwhile. RSS: sum over the tree, sampled every 100 ms.',
       'Main thread: CPU time of the app’s JavaScript thread (/proc/<pid>/task/<pid>/stat) and its run-queue wait (/proc/<pid>/schedstat), as shares of wall time; when they add up to nearly 100% the one thread that relays every token is saturated, and waiting means other processes held the cores.',
       'The fakes and this client share the same 2 cores; their CPU is in the table.',
+      'Floor per token: the fakes’ CPU, and this client’s, over every token they wrote or read at that level (through Versus and direct): a Node process doing one half of what Versus does for each token, at the same load. Versus reads each token from a socket and writes it to another.',
     ],
     data: { levels: results },
   };
@@ -188,10 +189,12 @@ async function runLevel(ctx, level, directCount, answer) {
       if (result.ttftMs !== null) ttft.app.push(result.ttftMs - slot * PHASE_MS);
     });
   }
+  let directTokens = 0;
   for (const { prompt, stream } of direct) {
     const run = runOf(MODELS[0] ?? '', prompt);
     if (!run) throw new Error(`no fake run for direct "${prompt}"`);
     const result = analyzeStream(stream, run, answer);
+    directTokens += result.arrived;
     lateness.direct.push(...result.lateness);
     if (result.ttftMs !== null) ttft.direct.push(result.ttftMs);
   }
@@ -221,6 +224,14 @@ async function runLevel(ctx, level, directCount, answer) {
     app: appStats,
     fakes: fakesStats,
     clientCores: Math.round(clientCores * 1000) / 1000,
+    // The floor for the same load: what a process that only writes each token (the fakes) or
+    // only reads it (this client) spends per token; Versus reads and writes each one.
+    floorUs: {
+      fakes: Math.round((1000 * fakesStats.cpuMs) / Math.max(1, relayed + directTokens)),
+      client: Math.round(
+        ((clientCpu.user + clientCpu.system) / 1000 / Math.max(1, relayed + directTokens)) * 1000,
+      ),
+    },
     tokensRelayed: relayed,
     cpuPerTokenMs: Math.round((appStats.cpuMs / Math.max(1, relayed)) * 1000) / 1000,
     steadyCpuPerTokenMs,
