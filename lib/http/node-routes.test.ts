@@ -48,6 +48,16 @@ it('leaves every other request to Next.js', async () => {
   expect((await fetch(`${base}/api/conversations`)).status).toBe(418);
   expect((await fetch(`${base}/api/events`, { method: 'POST' })).status).toBe(418);
   expect((await fetch(`${base}/api/conversations/x/turns`)).status).toBe(418);
+  // A target no URL parser accepts ('//[' is a host that cannot be) must not throw.
+  const status = await new Promise<number | undefined>((resolve, reject) => {
+    http
+      .get(`${base}/`, { path: '//[' }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      })
+      .on('error', reject);
+  });
+  expect(status).toBe(418);
 });
 
 it('starts a turn and streams it: 201 with the messages, then their events to `done`', async () => {

@@ -16,7 +16,9 @@ import { parseInput } from './respond';
  * Everything else is served by Next.js.
  */
 export function serveNodeRoute(req: IncomingMessage, res: ServerResponse): boolean {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const url = URL.parse(req.url ?? '/', 'http://localhost');
+  // A target no URL parser accepts is not one of ours; Next.js answers it.
+  if (!url) return false;
   const route = match(req.method ?? 'GET', url.pathname);
   if (!route) return false;
   route(req, res, url).catch((error: unknown) => sendError(res, error));
