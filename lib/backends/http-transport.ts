@@ -91,20 +91,15 @@ function headersOf(response: IncomingMessage): Headers {
 }
 
 /**
- * `fetch` for the SDKs, on node:http: it answers a standard Response, and `onSent` fires once
- * the request has left for the socket (its `finish`), where the built-in fetch or node-fetch
- * could only say that it was asked for. The turn's database write blocks the thread for
- * milliseconds; waiting for `onSent` before it keeps a new connection's request from waiting
- * behind it (2–7 ms of the bench's time to first token). Why not undici's fetch at all: the
- * SDK reads one network chunk per token, and undici's web-stream body passes each through
- * promises of its own; with Next.js's async-local storage on, every promise runs hooks and
- * allocates. The SDK alone read a token for 44 µs of CPU over a Node body, 56 µs over undici.
- * Redirects are not followed: a backend's API does not redirect a POST.
+ * `fetch` for the SDKs, on node:http, answering a standard Response. Why not the built-in
+ * fetch: the SDK reads one network chunk per token, and undici's web-stream body passes each
+ * through promises of its own; with Next.js's async-local storage on, every promise runs hooks
+ * and allocates. The SDK alone read a token for 44 µs of CPU over a Node body, 56 µs over
+ * undici. Redirects are not followed: a backend's API does not redirect a POST.
  */
 export function httpTransport(
   input: string | URL | Request,
   init: RequestInit = {},
-  onSent?: () => void,
 ): Promise<Response> {
   if (input instanceof Request || (init.body != null && typeof init.body !== 'string')) {
     // The SDKs send a URL and a JSON string; anything else is a change to look at, not guess.
@@ -127,7 +122,6 @@ export function httpTransport(
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     const release = () => signal?.removeEventListener('abort', onAbort);
-    request.once('finish', () => onSent?.());
     request.once('error', (error) => {
       release();
       reject(asFetchError(error, 'fetch failed'));

@@ -78,8 +78,8 @@ export function createOllamaAdapter(connection: BackendConnection): BackendAdapt
   });
   // One client per call: its fetch carries that call's signal, and a client-wide abort()
   // (which ollama-js offers) can never reach another call's stream.
-  const clientFor = (signal: AbortSignal, onSent?: () => void) =>
-    new Ollama({ host: connection.baseUrl, fetch: ollamaFetch(signal, onSent) });
+  const clientFor = (signal: AbortSignal, onAnswered?: () => void) =>
+    new Ollama({ host: connection.baseUrl, fetch: ollamaFetch(signal, onAnswered) });
 
   async function* chat(request: ChatRequest): AsyncGenerator<BackendChunk> {
     if (request.signal.aborted) throw abortReason(request.signal, context(request.model));
@@ -90,7 +90,7 @@ export function createOllamaAdapter(connection: BackendConnection): BackendAdapt
     const splitter = new ThinkTagSplitter();
     let phase: Phase = 'connect';
     try {
-      const stream = await clientFor(upstream.signal, request.onSent).chat({
+      const stream = await clientFor(upstream.signal, request.onAnswered).chat({
         model: request.model,
         messages: request.messages,
         stream: true,

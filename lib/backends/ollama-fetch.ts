@@ -63,18 +63,18 @@ function rejectNonJsonLines(body: ReadableStream<Uint8Array>): ReadableStream<Ui
  * The fetch one Ollama call runs on. It is aborted by the caller's signal: ollama-js creates
  * its own AbortController per stream but exposes it only once the response headers are in, and
  * a model load can hold those back for minutes. And it fails on a stream line that is not
- * JSON, where ollama-js would log the line and silently skip it. `onSent` fires once the
- * request has left for the socket.
+ * JSON, where ollama-js would log the line and silently skip it. `onAnswered` fires once the
+ * backend has answered (status line and headers).
  */
-export function ollamaFetch(signal: AbortSignal, onSent?: () => void): typeof fetch {
+export function ollamaFetch(signal: AbortSignal, onAnswered?: () => void): typeof fetch {
   return async (input, init) => {
     const response = await httpTransport(
       input,
       // A signal of this request's own: a listing sends a dozen requests under one timeout,
       // and each request listens to its signal.
       { ...init, signal: AbortSignal.any(init?.signal ? [init.signal, signal] : [signal]) },
-      onSent,
     );
+    onAnswered?.();
     const isStream = response.headers.get('content-type')?.includes('ndjson');
     if (!response.ok || !response.body || !isStream) return response;
     return new Response(rejectNonJsonLines(response.body), {

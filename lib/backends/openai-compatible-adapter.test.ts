@@ -531,3 +531,25 @@ describe('OpenAI-compatible adapter: abort', () => {
     expect(stoppedRequest?.completed()).toBe(false);
   });
 });
+
+describe('OpenAI-compatible adapter: answered', () => {
+  it('reports the backend answered once its headers are in, not when the request leaves', async () => {
+    const headers = gate();
+    const { server, adapter } = await serve(() => ({
+      contentType: SSE,
+      beforeHeaders: () => headers.opened,
+      writes: [vllmDelta('{"content":"4"}'), 'data: [DONE]\n\n'],
+    }));
+    let answered = 0;
+
+    const collecting = collect(adapter.chat({ ...ask(), onAnswered: () => answered++ }));
+    while (!server.requests[0]) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(answered).toBe(0);
+    headers.open();
+    const { chunks } = await collecting;
+
+    expect(answered).toBe(1);
+    expect(textOf(chunks, 'content')).toBe('4');
+  });
+});

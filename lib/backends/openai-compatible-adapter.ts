@@ -70,7 +70,7 @@ export function createOpenAICompatibleAdapter(
 ): BackendAdapter {
   // One client per call, so its fetch can report that call's send; constructing one is cheap
   // (about 60 µs) next to a request.
-  const clientFor = (onSent?: () => void) =>
+  const clientFor = (onAnswered?: () => void) =>
     new OpenAI({
       baseURL: connection.baseUrl,
       apiKey: connection.apiKey ?? 'none',
@@ -79,7 +79,7 @@ export function createOpenAICompatibleAdapter(
       project: null,
       maxRetries: 0,
       timeout: RESPONSE_TIMEOUT_MS,
-      fetch: openAIFetch(onSent),
+      fetch: openAIFetch(onAnswered),
       // Failures reach the user as AppErrors; the SDK's console lines would repeat them.
       logLevel: 'off',
     });
@@ -96,7 +96,7 @@ export function createOpenAICompatibleAdapter(
     let phase: Phase = 'connect';
     let finished = false;
     try {
-      const stream = await clientFor(request.onSent).chat.completions.create(
+      const stream = await clientFor(request.onAnswered).chat.completions.create(
         {
           model: request.model,
           messages: request.messages,

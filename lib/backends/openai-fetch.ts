@@ -39,12 +39,13 @@ async function reshapeErrorBody(response: Response): Promise<Response> {
 }
 
 /**
- * The fetch the openai SDK runs on: successful responses pass untouched. `onSent` fires once
- * the request has left for the socket.
+ * The fetch the openai SDK runs on: successful responses pass untouched. `onAnswered` fires once
+ * the backend has answered (status line and headers).
  */
-export function openAIFetch(onSent?: () => void) {
+export function openAIFetch(onAnswered?: () => void) {
   return async (input: string | URL | Request, init?: RequestInit) => {
-    const response = await httpTransport(input, init, onSent);
+    const response = await httpTransport(input, init);
+    onAnswered?.();
     return response.ok ? response : reshapeErrorBody(response);
   };
 }

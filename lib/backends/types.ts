@@ -35,8 +35,8 @@ export interface ChatRequest {
   /** Ask for a reasoning trace where the backend supports toggling it (Ollama `think`). */
   think?: boolean;
   signal: AbortSignal;
-  /** Called once the request has left for the socket (or failed before it could). */
-  onSent?: () => void;
+  /** Called once the backend has answered the request (status line and headers). */
+  onAnswered?: () => void;
 }
 
 /** Final counts; durations in ms. Backend-reported where the backend gives them. */

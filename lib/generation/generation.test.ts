@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FakeBackends } from '@/fake-backends/start';
 import { waitFor } from '@/fake-backends/test-client';
+import { startRecordedServer } from '@/lib/backends/recorded-server';
 import { listModels } from '@/lib/catalog/model-cache';
+import { createConversation } from '@/lib/conversations/write';
 import { db } from '@/lib/db/client';
 import { isSqlite } from '@/lib/db/database-url';
 import { retryMessage, stopMessage } from '@/lib/generation/control';
@@ -351,6 +353,44 @@ describe('control', () => {
     expect(
       fakes.runs('deepseek').find((run) => run.model === conversation.slots[1]?.model)?.aborted,
     ).toBe(false);
+  });
+
+  it('a backend that has not answered yet (a model loading) holds the turn up 25 ms at most', async () => {
+    const held = await startRecordedServer(() => ({
+      beforeHeaders: () => new Promise(() => {}),
+      writes: [],
+    }));
+    await db.backend.upsert({
+      where: { id: 'test-held' },
+      create: {
+        id: 'test-held',
+        kind: 'ollama',
+        label: 'held',
+        baseUrl: held.baseUrl,
+        source: 'ui',
+      },
+      update: { baseUrl: held.baseUrl },
+    });
+    const conversation = await createConversation({
+      ownerId,
+      input: {
+        runMode: 'parallel',
+        lineup: [{ backendId: 'test-held', model: 'loading', params: {} }],
+      },
+    });
+
+    const startedAt = performance.now();
+    const turn = await startTurn({ conversationId: conversation.id, ownerId, prompt: 'go' });
+    const tookMs = performance.now() - startedAt;
+
+    const id = turn.messages[0]?.id ?? '';
+    expect(turn.messages[0]?.status).toBe('streaming');
+    expect(held.requests.map((request) => request.path)).toContain('/api/chat');
+    // The cap plus a read and a write; without the cap this never returns.
+    expect(tookMs).toBeLessThan(500);
+    // Closing the server ends the held requests (the model listing too), so the message ends.
+    await held.close();
+    await settled([id]);
   });
 
   it('Retry starts a failed message over', async () => {

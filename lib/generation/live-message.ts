@@ -47,9 +47,9 @@ export class LiveMessage {
   /** Resolves once the final state is in the database. */
   readonly settled: Promise<void>;
   markSettled: () => void = () => {};
-  /** Resolves once the upstream request has left for its socket, or generation ended before. */
-  readonly sent: Promise<void>;
-  markSent: () => void = () => {};
+  /** Resolves once the backend has answered the upstream request, or generation ended before. */
+  readonly answered: Promise<void>;
+  markAnswered: () => void = () => {};
   private readonly frames: string[] = [];
   private readonly listeners = new Set<Listener>();
 
@@ -65,8 +65,8 @@ export class LiveMessage {
     this.settled = new Promise((resolve) => {
       this.markSettled = resolve;
     });
-    this.sent = new Promise((resolve) => {
-      this.markSent = resolve;
+    this.answered = new Promise((resolve) => {
+      this.markAnswered = resolve;
     });
   }
 

@@ -59,7 +59,7 @@ export async function runMessage(live: LiveMessage): Promise<void> {
       maxTokens: request.params.maxTokens,
       think: request.params.think,
       signal: controller.signal,
-      onSent: live.markSent,
+      onAnswered: live.markAnswered,
     });
     for await (const chunk of stream) {
       stall.touch();
@@ -110,7 +110,7 @@ export async function runMessage(live: LiveMessage): Promise<void> {
     }
   } finally {
     stall?.clear();
-    live.markSent();
+    live.markAnswered();
   }
   await markedStreaming;
   const modelInfo = request
