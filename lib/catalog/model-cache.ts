@@ -6,7 +6,7 @@ import { toAppError } from '@/lib/errors';
 const TTL_MS = 60_000;
 const LIST_TIMEOUT_MS = 5_000;
 
-type Listing = { at: number; result: Promise<ModelInfo[]> };
+type Listing = { at: number; result: Promise<ModelInfo[]>; models?: ModelInfo[] };
 
 // Model lists change rarely; caching keeps the listing off the generation hot path.
 const cache = new Map<string, Listing>();
@@ -26,20 +26,30 @@ export function listModels(connection: BackendConnection, { fresh = false } = {}
       cache.delete(key);
       throw toAppError(error);
     });
-  cache.set(key, { at: Date.now(), result });
+  const listing: Listing = { at: Date.now(), result };
+  result.then(
+    (models) => {
+      listing.models = models;
+    },
+    () => {},
+  );
+  cache.set(key, listing);
   return result;
 }
 
-/** What the backend reported of one model, without waiting: undefined when not cached yet. */
-export async function cachedModelInfo(
+/**
+ * What the backend reported of one model, without waiting: undefined while no listing has
+ * completed (one is started when none is cached). Waiting for one in flight held a message's
+ * final write, and a Stop's answer, for as long as the listing took: up to its 5 s timeout.
+ */
+export function cachedModelInfo(
   connection: BackendConnection,
   model: string,
-): Promise<ModelInfo | undefined> {
+): ModelInfo | undefined {
   const hit = cache.get(cacheKey(connection));
   if (!hit) {
     listModels(connection).catch(() => undefined);
     return undefined;
   }
-  const models = await hit.result.catch(() => []);
-  return models.find((info) => info.id === model);
+  return hit.models?.find((info) => info.id === model);
 }

@@ -42,7 +42,7 @@ export async function runMessage(live: LiveMessage): Promise<void> {
     if (controller.signal.aborted) throw controller.signal.reason;
     request = live.request ?? (await loadRequest(live.id));
     // Fetches the model listing alongside generation when it is not cached yet; read at the end.
-    void cachedModelInfo(request.connection, request.model);
+    cachedModelInfo(request.connection, request.model);
     if (!live.startRecorded) markedStreaming = recordStart(live, request);
     timeline.startedAt = performance.now();
     live.publish({ type: 'status', status: 'streaming' });
@@ -113,9 +113,7 @@ export async function runMessage(live: LiveMessage): Promise<void> {
     live.markAnswered();
   }
   await markedStreaming;
-  const modelInfo = request
-    ? await cachedModelInfo(request.connection, request.model).catch(() => undefined)
-    : undefined;
+  const modelInfo = request ? cachedModelInfo(request.connection, request.model) : undefined;
   await finish(live, status, finishReason, timeline, modelInfo);
 }
 
