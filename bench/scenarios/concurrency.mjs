@@ -228,9 +228,8 @@ async function runLevel(ctx, level, directCount, answer) {
     // only reads it (this client) spends per token; Versus reads and writes each one.
     floorUs: {
       fakes: Math.round((1000 * fakesStats.cpuMs) / Math.max(1, relayed + directTokens)),
-      client: Math.round(
-        ((clientCpu.user + clientCpu.system) / 1000 / Math.max(1, relayed + directTokens)) * 1000,
-      ),
+      // process.cpuUsage() counts microseconds.
+      client: Math.round((clientCpu.user + clientCpu.system) / Math.max(1, relayed + directTokens)),
     },
     tokensRelayed: relayed,
     cpuPerTokenMs: Math.round((appStats.cpuMs / Math.max(1, relayed)) * 1000) / 1000,

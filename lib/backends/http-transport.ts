@@ -1,11 +1,11 @@
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
-import type { Readable } from 'node:stream';
+import type { Readable, Transform } from 'node:stream';
 import zlib from 'node:zlib';
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
-const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
+const DECODERS: Record<string, () => Transform> = {
   gzip: () => zlib.createGunzip(),
   'x-gzip': () => zlib.createGunzip(),
   deflate: () => zlib.createInflate(),
@@ -77,9 +77,9 @@ function bodyOf(response: IncomingMessage): Readable {
   const encoding = response.headers['content-encoding']?.trim().toLowerCase();
   const decoder = encoding ? DECODERS[encoding] : undefined;
   if (!decoder) return response;
-  const decoded = decoder() as unknown as Readable;
+  const decoded = decoder();
   response.on('error', (error) => decoded.destroy(error));
-  return response.pipe(decoded as unknown as NodeJS.WritableStream) as unknown as Readable;
+  return response.pipe(decoded);
 }
 
 function headersOf(response: IncomingMessage): Headers {

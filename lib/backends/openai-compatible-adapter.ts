@@ -68,7 +68,7 @@ export function createOpenAICompatibleAdapter(
   connection: BackendConnection,
   profile: OpenAICompatibleProfile,
 ): BackendAdapter {
-  // One client per call, so its fetch can report that call's send; constructing one is cheap
+  // One client per call, so its fetch can report that call's answer; constructing one is cheap
   // (about 60 µs) next to a request.
   const clientFor = (onAnswered?: () => void) =>
     new OpenAI({

@@ -52,11 +52,6 @@ export class LiveMessage {
   markAnswered: () => void = () => {};
   private readonly frames: string[] = [];
   private readonly listeners = new Set<Listener>();
-
-  /** How many event streams follow this message now. */
-  get listenerCount(): number {
-    return this.listeners.size;
-  }
   private readonly closers = new Set<() => void>();
 
   constructor(id: string, attempt: number) {
@@ -68,6 +63,11 @@ export class LiveMessage {
     this.answered = new Promise((resolve) => {
       this.markAnswered = resolve;
     });
+  }
+
+  /** How many event streams follow this message now. */
+  get listenerCount(): number {
+    return this.listeners.size;
   }
 
   /** Holds writes of this message until `written` settles: its row is written meanwhile. */
