@@ -1,4 +1,5 @@
 import 'server-only';
+import { listBackends } from '@/lib/catalog/list-backends';
 import { ensureBackendsSynced } from '@/lib/catalog/sync-backends';
 import { config } from '@/lib/config';
 import { isSqlite } from '@/lib/db/database-url';
@@ -15,6 +16,9 @@ export async function startServerTasks(): Promise<void> {
     );
   }
   await ensureBackendsSynced();
+  // Lists every backend's models in the background: the first turn then finds them cached
+  // instead of listing beside its own requests, and the SDKs' first, slow call is not a turn's.
+  listBackends().catch((error: unknown) => console.error('model listing at start failed', error));
   if (isSqlite()) {
     // One process owns an SQLite file: whatever was unfinished belonged to a dead process.
     const count = await interruptOrphans({ staleAfterMs: null });

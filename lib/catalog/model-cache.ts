@@ -8,8 +8,12 @@ const LIST_TIMEOUT_MS = 5_000;
 
 type Listing = { at: number; result: Promise<ModelInfo[]>; models?: ModelInfo[] };
 
-// Model lists change rarely; caching keeps the listing off the generation hot path.
-const cache = new Map<string, Listing>();
+// Model lists change rarely; caching keeps the listing off the generation hot path. On
+// globalThis because each Next.js route bundle evaluates this module: the streaming routes
+// listed every backend again on their first turn, beside the listing the page had done.
+const store = globalThis as typeof globalThis & { __versusModels?: Map<string, Listing> };
+store.__versusModels ??= new Map();
+const cache = store.__versusModels;
 
 function cacheKey(connection: BackendConnection): string {
   return `${connection.kind} ${connection.baseUrl}`;
