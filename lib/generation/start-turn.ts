@@ -3,6 +3,7 @@ import type { TurnView } from '@/lib/api/views';
 import { toMessageView } from '@/lib/conversations/to-view';
 import { db } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
+import { readTurnContext } from '@/lib/db/turn-context';
 import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { LiveMessage } from './live-message';
@@ -43,11 +44,11 @@ async function requestsAnswered(lives: LiveMessage[]): Promise<void> {
 
 /**
  * Adds a turn: the user's prompt and one assistant message per slot. The upstream requests
- * leave as soon as the conversation is read; the rows are written (in one transaction) once
- * the backends have answered them, while they work on their first token, and generation
- * outlives the request. No transaction is held meanwhile, so no other write queues behind it.
- * If the write fails, the requests are aborted and nothing of the turn remains; two prompts
- * racing for the same turn index meet the unique index, and the later one fails that way.
+ * leave as soon as the conversation is read (one statement); the rows are written (in one
+ * transaction) once the backends have answered them, while they work on their first token, and
+ * generation outlives the request. No transaction is held meanwhile, so no other write queues
+ * behind it. If the write fails, the requests are aborted and nothing of the turn remains; two
+ * prompts racing for the same turn index meet the unique index, and the later one fails that way.
  */
 export async function startTurn({
   conversationId,
@@ -58,21 +59,8 @@ export async function startTurn({
   ownerId: string;
   prompt: string;
 }): Promise<TurnView> {
-  const conversation = await db.conversation.findFirst({
-    where: { id: conversationId, ownerId },
-    include: {
-      slots: { orderBy: { position: 'asc' }, include: { backend: true } },
-      // The whole history, once for every slot: each request is then built without a query.
-      turns: {
-        orderBy: { index: 'asc' },
-        select: {
-          index: true,
-          prompt: true,
-          messages: { select: { slotId: true, content: true, status: true } },
-        },
-      },
-    },
-  });
+  // The whole history, once for every slot: each request is then built without a query.
+  const conversation = await readTurnContext(conversationId, ownerId);
   if (!conversation) throw new AppError('not_found', 'No such conversation.');
   const last = conversation.turns.at(-1);
   const busy = last?.messages.some(
