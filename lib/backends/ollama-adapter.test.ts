@@ -7,7 +7,7 @@ import {
   refusedPort,
   startRecordedServer,
 } from './recorded-server';
-import { collect, gate, textOf } from './stream-test-utils';
+import { collect, countRequestHooks, gate, textOf } from './stream-test-utils';
 
 const NDJSON = 'application/x-ndjson';
 const head = '{"model":"deepseek-r1:7b","created_at":"2025-02-01T10:00:00.000000Z"';
@@ -121,6 +121,26 @@ describe('Ollama adapter: chat', () => {
 
     expect(error).toBeUndefined();
     expect(textOf(chunks, 'content')).toBe('café 🐔');
+  });
+});
+
+describe('Ollama adapter: sending and answered', () => {
+  it('reports the request sent when it leaves, and answered once its headers are in', async () => {
+    const headers = gate();
+    const { server, adapter } = await serve(() => ({
+      contentType: NDJSON,
+      beforeHeaders: () => headers.opened,
+      writes: [token('"content":"4"'), finalRecord],
+    }));
+    const { held, done, chunks } = await countRequestHooks(
+      (hooks) => adapter.chat({ ...ask(), ...hooks }),
+      server,
+      headers,
+    );
+
+    expect(held).toEqual({ sending: 1, answered: 0 });
+    expect(done).toEqual({ sending: 1, answered: 1 });
+    expect(textOf(chunks, 'content')).toBe('4');
   });
 });
 

@@ -10,6 +10,7 @@ import type {
   BackendConnection,
   ChatRequest,
   ModelInfo,
+  RequestHooks,
   UsageReport,
 } from './types';
 import { usageReport } from './usage-report';
@@ -78,8 +79,8 @@ export function createOllamaAdapter(connection: BackendConnection): BackendAdapt
   });
   // One client per call: its fetch carries that call's signal, and a client-wide abort()
   // (which ollama-js offers) can never reach another call's stream.
-  const clientFor = (signal: AbortSignal, onAnswered?: () => void) =>
-    new Ollama({ host: connection.baseUrl, fetch: ollamaFetch(signal, onAnswered) });
+  const clientFor = (signal: AbortSignal, hooks?: RequestHooks) =>
+    new Ollama({ host: connection.baseUrl, fetch: ollamaFetch(signal, hooks) });
 
   async function* chat(request: ChatRequest): AsyncGenerator<BackendChunk> {
     if (request.signal.aborted) throw abortReason(request.signal, context(request.model));
@@ -90,7 +91,7 @@ export function createOllamaAdapter(connection: BackendConnection): BackendAdapt
     const splitter = new ThinkTagSplitter();
     let phase: Phase = 'connect';
     try {
-      const stream = await clientFor(upstream.signal, request.onAnswered).chat({
+      const stream = await clientFor(upstream.signal, request).chat({
         model: request.model,
         messages: request.messages,
         stream: true,

@@ -1,4 +1,5 @@
 import { httpTransport } from './http-transport';
+import type { RequestHooks } from './types';
 
 /**
  * Passes NDJSON through line by line and fails (with JSON.parse's SyntaxError) at the first
@@ -63,11 +64,15 @@ function rejectNonJsonLines(body: ReadableStream<Uint8Array>): ReadableStream<Ui
  * The fetch one Ollama call runs on. It is aborted by the caller's signal: ollama-js creates
  * its own AbortController per stream but exposes it only once the response headers are in, and
  * a model load can hold those back for minutes. And it fails on a stream line that is not
- * JSON, where ollama-js would log the line and silently skip it. `onAnswered` fires once the
- * backend has answered (status line and headers).
+ * JSON, where ollama-js would log the line and silently skip it. It reports the request's
+ * sending and the backend's answer (status line and headers).
  */
-export function ollamaFetch(signal: AbortSignal, onAnswered?: () => void): typeof fetch {
+export function ollamaFetch(
+  signal: AbortSignal,
+  { onSending, onAnswered }: RequestHooks = {},
+): typeof fetch {
   return async (input, init) => {
+    onSending?.();
     const response = await httpTransport(
       input,
       // A signal of this request's own: a listing sends a dozen requests under one timeout,

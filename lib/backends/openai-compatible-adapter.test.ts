@@ -7,7 +7,7 @@ import {
   refusedPort,
   startRecordedServer,
 } from './recorded-server';
-import { collect, gate, textOf } from './stream-test-utils';
+import { collect, countRequestHooks, gate, textOf } from './stream-test-utils';
 import type { BackendKind } from './types';
 
 const SSE = 'text/event-stream; charset=utf-8';
@@ -532,24 +532,22 @@ describe('OpenAI-compatible adapter: abort', () => {
   });
 });
 
-describe('OpenAI-compatible adapter: answered', () => {
-  it('reports the backend answered once its headers are in, not when the request leaves', async () => {
+describe('OpenAI-compatible adapter: sending and answered', () => {
+  it('reports the request sent when it leaves, and answered once its headers are in', async () => {
     const headers = gate();
     const { server, adapter } = await serve(() => ({
       contentType: SSE,
       beforeHeaders: () => headers.opened,
       writes: [vllmDelta('{"content":"4"}'), 'data: [DONE]\n\n'],
     }));
-    let answered = 0;
+    const { held, done, chunks } = await countRequestHooks(
+      (hooks) => adapter.chat({ ...ask(), ...hooks }),
+      server,
+      headers,
+    );
 
-    const collecting = collect(adapter.chat({ ...ask(), onAnswered: () => answered++ }));
-    while (!server.requests[0]) await new Promise((resolve) => setTimeout(resolve, 5));
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(answered).toBe(0);
-    headers.open();
-    const { chunks } = await collecting;
-
-    expect(answered).toBe(1);
+    expect(held).toEqual({ sending: 1, answered: 0 });
+    expect(done).toEqual({ sending: 1, answered: 1 });
     expect(textOf(chunks, 'content')).toBe('4');
   });
 });

@@ -18,6 +18,7 @@ import type {
   BackendConnection,
   ChatRequest,
   ModelInfo,
+  RequestHooks,
   UsageReport,
 } from './types';
 import { usageReport } from './usage-report';
@@ -68,9 +69,9 @@ export function createOpenAICompatibleAdapter(
   connection: BackendConnection,
   profile: OpenAICompatibleProfile,
 ): BackendAdapter {
-  // One client per call, so its fetch can report that call's answer; constructing one is cheap
-  // (about 60 µs) next to a request.
-  const clientFor = (onAnswered?: () => void) =>
+  // One client per call, so its fetch can report that call's sending and answer; constructing
+  // one is cheap (about 60 µs) next to a request.
+  const clientFor = (hooks?: RequestHooks) =>
     new OpenAI({
       baseURL: connection.baseUrl,
       apiKey: connection.apiKey ?? 'none',
@@ -79,7 +80,7 @@ export function createOpenAICompatibleAdapter(
       project: null,
       maxRetries: 0,
       timeout: RESPONSE_TIMEOUT_MS,
-      fetch: openAIFetch(onAnswered),
+      fetch: openAIFetch(hooks),
       // Failures reach the user as AppErrors; the SDK's console lines would repeat them.
       logLevel: 'off',
     });
@@ -96,7 +97,7 @@ export function createOpenAICompatibleAdapter(
     let phase: Phase = 'connect';
     let finished = false;
     try {
-      const stream = await clientFor(request.onAnswered).chat.completions.create(
+      const stream = await clientFor(request).chat.completions.create(
         {
           model: request.model,
           messages: request.messages,

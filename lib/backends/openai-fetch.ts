@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { httpTransport } from './http-transport';
+import type { RequestHooks } from './types';
 
 // Error bodies the openai SDK cannot read: it takes the message from `body.error` only, and
 // would report these as "400 status code (no body)".
@@ -39,11 +40,12 @@ async function reshapeErrorBody(response: Response): Promise<Response> {
 }
 
 /**
- * The fetch the openai SDK runs on: successful responses pass untouched. `onAnswered` fires once
- * the backend has answered (status line and headers).
+ * The fetch the openai SDK runs on: successful responses pass untouched. It reports the
+ * request's sending and the backend's answer (status line and headers).
  */
-export function openAIFetch(onAnswered?: () => void) {
+export function openAIFetch({ onSending, onAnswered }: RequestHooks = {}) {
   return async (input: string | URL | Request, init?: RequestInit) => {
+    onSending?.();
     const response = await httpTransport(input, init);
     onAnswered?.();
     return response.ok ? response : reshapeErrorBody(response);

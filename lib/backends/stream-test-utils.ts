@@ -1,5 +1,6 @@
 /** Test support shared by the adapter tests. */
-import type { BackendChunk } from './types';
+import type { RecordedServer } from './recorded-server';
+import type { BackendChunk, RequestHooks } from './types';
 
 /** Drains a chat stream; keeps what arrived before a failure, and the failure itself. */
 export async function collect(stream: AsyncIterable<BackendChunk>) {
@@ -23,4 +24,27 @@ export function gate() {
     open = resolve;
   });
   return { open, opened };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Chats against a server that holds its reply's headers until `headers` opens, counting the
+ * request hooks: while the server holds the request, and once the stream is done.
+ */
+export async function countRequestHooks(
+  chat: (hooks: RequestHooks) => AsyncIterable<BackendChunk>,
+  server: RecordedServer,
+  headers: ReturnType<typeof gate>,
+) {
+  const done = { sending: 0, answered: 0 };
+  const collecting = collect(
+    chat({ onSending: () => done.sending++, onAnswered: () => done.answered++ }),
+  );
+  while (!server.requests[0]) await sleep(5);
+  await sleep(30);
+  const held = { ...done };
+  headers.open();
+  const { chunks } = await collecting;
+  return { held, done, chunks };
 }

@@ -27,7 +27,18 @@ export interface ChatMessage {
   content: string;
 }
 
-export interface ChatRequest {
+/** What an adapter's transport reports of one request. */
+export interface RequestHooks {
+  /**
+   * Called when the SDK hands the request to the transport: the start of its timing, so that
+   * the SDK's own work (tens of ms on its first call in a process) is not the model's.
+   */
+  onSending?: () => void;
+  /** Called once the backend has answered the request (status line and headers). */
+  onAnswered?: () => void;
+}
+
+export interface ChatRequest extends RequestHooks {
   model: string;
   messages: ChatMessage[];
   temperature?: number;
@@ -35,8 +46,6 @@ export interface ChatRequest {
   /** Ask for a reasoning trace where the backend supports toggling it (Ollama `think`). */
   think?: boolean;
   signal: AbortSignal;
-  /** Called once the backend has answered the request (status line and headers). */
-  onAnswered?: () => void;
 }
 
 /** Final counts; durations in ms. Backend-reported where the backend gives them. */

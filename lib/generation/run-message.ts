@@ -59,6 +59,10 @@ export async function runMessage(live: LiveMessage): Promise<void> {
       maxTokens: request.params.maxTokens,
       think: request.params.think,
       signal: controller.signal,
+      // The model's times start when the request goes out, not while the SDK prepares it.
+      onSending: () => {
+        timeline.startedAt = performance.now();
+      },
       onAnswered: live.markAnswered,
     });
     for await (const chunk of stream) {
