@@ -1,6 +1,6 @@
 import 'server-only';
 import { config } from '@/lib/config';
-import { type CheckpointRow, writeCheckpoints } from '@/lib/db/checkpoint-writes';
+import { type CheckpointRow, writeCheckpoints } from '@/lib/db/message-writes';
 import type { LiveMessage } from './live-message';
 import { liveMessages } from './registry';
 

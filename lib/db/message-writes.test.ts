@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createConversation } from '@/lib/conversations/write';
 import { interruptOrphans } from '@/lib/generation/recover';
 import { getLocalUser } from '@/lib/users';
-import { writeCheckpoints } from './checkpoint-writes';
 import { db } from './client';
+import { writeCheckpoints, writeFinals } from './message-writes';
 
 let conversationId = '';
 let slotId = '';
@@ -94,5 +94,65 @@ describe('writeCheckpoints', () => {
       'interrupted',
     );
     expect((await db.message.findUniqueOrThrow({ where: { id: fresh } })).status).toBe('streaming');
+  });
+});
+
+describe('writeFinals', () => {
+  it('saves many final states in one statement, only where the attempt still matches', async () => {
+    const streaming = await message('streaming');
+    const stopped = await message('streaming');
+    const retried = await message('streaming', 2);
+    await db.message.update({ where: { id: stopped }, data: { modelInfo: '{"id":"kept"}' } });
+    const at = new Date(Date.now() - 1_000);
+    const final = (id: string, attempt = 1) => ({
+      ...row(id, attempt, 'done'),
+      errorCode: null,
+      errorMessage: null,
+      finishReason: 'stop',
+      modelInfo: '{"id":"m","parameterSize":"7.6B"}',
+    });
+
+    const updated = await writeFinals(
+      [
+        final(streaming),
+        {
+          ...final(stopped),
+          status: 'error',
+          errorCode: 'rate_limited',
+          errorMessage: 'Slow down.',
+          finishReason: null,
+          modelInfo: null,
+        },
+        final(retried, 1),
+      ],
+      at,
+    );
+    expect(updated).toBe(2);
+
+    expect(await db.message.findUniqueOrThrow({ where: { id: streaming } })).toMatchObject({
+      status: 'done',
+      content: row(streaming).content,
+      finishReason: 'stop',
+      errorCode: null,
+      modelInfo: '{"id":"m","parameterSize":"7.6B"}',
+      ttftMs: 12.5,
+      completionTokens: 7,
+      countsReported: true,
+    });
+    const failed = await db.message.findUniqueOrThrow({ where: { id: stopped } });
+    expect(failed).toMatchObject({
+      status: 'error',
+      errorCode: 'rate_limited',
+      errorMessage: 'Slow down.',
+      finishReason: null,
+      modelInfo: '{"id":"kept"}',
+    });
+    expect(failed.finishedAt?.toISOString()).toBe(at.toISOString());
+    // The retry's row belongs to attempt 2: attempt 1's late final write leaves it alone.
+    expect(await db.message.findUniqueOrThrow({ where: { id: retried } })).toMatchObject({
+      status: 'streaming',
+      content: '',
+      finishedAt: null,
+    });
   });
 });
