@@ -3,6 +3,7 @@ import type { FakeBackends } from '@/fake-backends/start';
 import { waitFor } from '@/fake-backends/test-client';
 import { startRecordedServer } from '@/lib/backends/recorded-server';
 import { listModels } from '@/lib/catalog/model-cache';
+import { getConversation } from '@/lib/conversations/read';
 import { createConversation } from '@/lib/conversations/write';
 import { db } from '@/lib/db/client';
 import { isSqlite } from '@/lib/db/database-url';
@@ -469,6 +470,27 @@ describe('control', () => {
 });
 
 describe('persistence', () => {
+  it("a new turn's answer is what reading its rows back gives", async () => {
+    const models = [uniqueModel('view-a'), uniqueModel('view-b')];
+    const conversation = await lineupOf(
+      fakes,
+      models.map((id, position) => ({
+        kind: 'openai' as const,
+        // Slow enough that nothing arrives before the rows are read back.
+        script: { id, ttftMs: 3000, tokensPerSecond: 100 },
+        params: position === 0 ? { temperature: 0.3, systemPrompt: 'Be brief.' } : {},
+      })),
+      'sequential',
+    );
+
+    const turn = await startTurn({ conversationId: conversation.id, ownerId, prompt: 'look' });
+    const read = await getConversation({ id: conversation.id, ownerId });
+
+    expect(read?.turns).toEqual([turn]);
+    expect(turn.messages.map((message) => message.status)).toEqual(['streaming', 'pending']);
+    await Promise.all(turn.messages.map((message) => stopMessage({ id: message.id, ownerId })));
+  });
+
   it('checkpoints partial text about once a second while streaming', async () => {
     const conversation = await lineupOf(fakes, [
       {

@@ -1,12 +1,12 @@
 import 'server-only';
 import type { TurnView } from '@/lib/api/views';
-import { toMessageView } from '@/lib/conversations/to-view';
 import { db } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
 import { readTurnContext } from '@/lib/db/turn-context';
 import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { LiveMessage } from './live-message';
+import { emptyMetrics } from './metrics';
 import { prepareRequest } from './prepare-request';
 import { registerLive, runMessage } from './run-message';
 
@@ -89,15 +89,19 @@ export async function startTurn({
   launch(lives, conversation.runMode);
   await requestsAnswered(lives.filter((live) => live.startRecorded));
 
+  const turnId = newId();
+  const index = (last?.index ?? -1) + 1;
   const now = new Date();
   try {
-    const [turn] = await db.$transaction([
+    // Nothing is read back: the new rows hold only what is written here.
+    await db.$transaction([
       db.turn.create({
         data: {
-          id: newId(),
+          id: turnId,
           conversationId,
-          index: (last?.index ?? -1) + 1,
+          index,
           prompt,
+          createdAt: now,
           messages: {
             create: planned.map(({ slot, live, request }) => ({
               id: live.id,
@@ -109,19 +113,30 @@ export async function startTurn({
             })),
           },
         },
-        include: { messages: true },
+        select: { id: true },
       }),
-      db.conversation.update({ where: { id: conversationId }, data: { updatedAt: now } }),
+      db.conversation.updateMany({ where: { id: conversationId }, data: { updatedAt: now } }),
     ]);
     committed?.resolve();
-    const order = lives.map((live) => live.id);
-    const messages = [...turn.messages].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
     return {
-      id: turn.id,
-      index: turn.index,
-      prompt: turn.prompt,
-      createdAt: turn.createdAt.toISOString(),
-      messages: messages.map(toMessageView),
+      id: turnId,
+      index,
+      prompt,
+      createdAt: now.toISOString(),
+      messages: planned.map(({ slot, live, request }) => ({
+        id: live.id,
+        turnId,
+        slotId: slot.id,
+        attempt: live.attempt,
+        status: live.startRecorded ? 'streaming' : 'pending',
+        content: '',
+        reasoning: '',
+        error: null,
+        finishReason: null,
+        params: request.params,
+        modelInfo: {},
+        metrics: emptyMetrics,
+      })),
     };
   } catch (error) {
     committed?.reject(error);
