@@ -60,9 +60,8 @@ function sqlite({ set, keep, stamps, match }: Shape): string {
     ...keep.map((column) => `"${column}" = coalesce(${value(column)}, "Message"."${column}")`),
     ...stamps.map((column) => `"${column}" = ?`),
   ];
-  const where = ['id', ...match].map(
-    (column) => `"Message"."${column}" = ${value(column as Column)}`,
-  );
+  const keys: Column[] = ['id', ...match];
+  const where = keys.map((column) => `"Message"."${column}" = ${value(column)}`);
   return `UPDATE "Message" SET ${assignments.join(', ')} FROM json_each(?) AS j WHERE ${where.join(' AND ')}`;
 }
 

@@ -32,7 +32,7 @@ const turnContextSchema = z.object({
   ),
 });
 
-/** A conversation as a new turn needs it: slots in order with their backends, past turns in order. */
+/** A conversation as a new turn needs it: slots with their backends, and past turns, in order. */
 export type TurnContext = z.infer<typeof turnContextSchema>;
 
 // One statement instead of Prisma's five (conversation, slots, backends, turns, messages): it
