@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
-import { createAdapter } from './create-adapter';
+import { adapterFor } from './create-adapter';
 import {
   type RecordedServer,
   type Reply,
@@ -41,7 +41,7 @@ async function serve(
 ) {
   server = await startRecordedServer(route);
   const baseUrl = kind === 'openai' ? `${server.baseUrl}/v1` : server.baseUrl;
-  return { server, adapter: createAdapter({ kind, baseUrl, apiKey }) };
+  return { server, adapter: adapterFor({ kind, baseUrl, apiKey }) };
 }
 
 const ask = (extra: Partial<{ signal: AbortSignal; content: string }> = {}) => ({
@@ -442,7 +442,7 @@ describe('OpenAI-compatible adapter: broken streams', () => {
 
   it('names the address it could not reach', async () => {
     const port = await refusedPort();
-    const adapter = createAdapter({ kind: 'openai', baseUrl: `http://127.0.0.1:${port}/v1` });
+    const adapter = adapterFor({ kind: 'openai', baseUrl: `http://127.0.0.1:${port}/v1` });
 
     const { error } = await collect(adapter.chat(ask()));
 
@@ -549,5 +549,44 @@ describe('OpenAI-compatible adapter: sending and answered', () => {
     expect(held).toEqual({ sending: 1, answered: 0 });
     expect(done).toEqual({ sending: 1, answered: 1 });
     expect(textOf(chunks, 'content')).toBe('4');
+  });
+});
+
+describe('OpenAI-compatible adapter: one client for every request', () => {
+  it('reports each request to its own hooks, also while two run at once', async () => {
+    const { adapter } = await serve(() => ({
+      contentType: SSE,
+      writes: [vllmDelta('{"content":"4"}', '"stop"'), 10, vllmUsage, DONE],
+    }));
+    const counts = [
+      { sending: 0, answered: 0 },
+      { sending: 0, answered: 0 },
+    ];
+
+    const results = await Promise.all(
+      counts.map((count) =>
+        collect(
+          adapter.chat({
+            ...ask(),
+            onSending: () => count.sending++,
+            onAnswered: () => count.answered++,
+          }),
+        ),
+      ),
+    );
+
+    expect(results.map((result) => result.error)).toEqual([undefined, undefined]);
+    expect(counts).toEqual([
+      { sending: 1, answered: 1 },
+      { sending: 1, answered: 1 },
+    ]);
+  });
+
+  it('is made once per connection', () => {
+    const connection = { kind: 'openai' as const, baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'a' };
+
+    expect(adapterFor({ ...connection })).toBe(adapterFor(connection));
+    expect(adapterFor({ ...connection, apiKey: 'b' })).not.toBe(adapterFor(connection));
+    expect(adapterFor({ ...connection, kind: 'deepseek' })).not.toBe(adapterFor(connection));
   });
 });

@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import OpenAI, { type ClientOptions } from 'openai';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import {
@@ -9,7 +9,7 @@ import {
   type Phase,
 } from './map-error';
 import { mapOpenAIError } from './map-openai-error';
-import { openAIFetch } from './openai-fetch';
+import { type HookedFetchOptions, openAIFetch, REQUEST_HOOKS } from './openai-fetch';
 import type { OpenAICompatibleProfile } from './profiles';
 import { ThinkTagSplitter } from './think-tag-splitter';
 import type {
@@ -18,7 +18,6 @@ import type {
   BackendConnection,
   ChatRequest,
   ModelInfo,
-  RequestHooks,
   UsageReport,
 } from './types';
 import { usageReport } from './usage-report';
@@ -58,6 +57,8 @@ function usageOf(usage: NonNullable<z.infer<typeof chunkSchema>['usage']>): Usag
   });
 }
 
+type SDKFetchOptions = NonNullable<ClientOptions['fetchOptions']>;
+
 /**
  * Only a backstop for a connection that never answers: the caller's stall guard aborts long
  * before, through the request's signal.
@@ -69,21 +70,20 @@ export function createOpenAICompatibleAdapter(
   connection: BackendConnection,
   profile: OpenAICompatibleProfile,
 ): BackendAdapter {
-  // One client per call, so its fetch can report that call's sending and answer; constructing
-  // one is cheap (about 60 µs) next to a request.
-  const clientFor = (hooks?: RequestHooks) =>
-    new OpenAI({
-      baseURL: connection.baseUrl,
-      apiKey: connection.apiKey ?? 'none',
-      // Never pick these up from the environment (OPENAI_ORG_ID, …) and send them elsewhere.
-      organization: null,
-      project: null,
-      maxRetries: 0,
-      timeout: RESPONSE_TIMEOUT_MS,
-      fetch: openAIFetch(hooks),
-      // Failures reach the user as AppErrors; the SDK's console lines would repeat them.
-      logLevel: 'off',
-    });
+  // One client for every request: building one takes 0.2–0.4 ms here, on each request's way to
+  // the backend. A request's hooks reach the fetch through its `fetchOptions`.
+  const client = new OpenAI({
+    baseURL: connection.baseUrl,
+    apiKey: connection.apiKey ?? 'none',
+    // Never pick these up from the environment (OPENAI_ORG_ID, …) and send them elsewhere.
+    organization: null,
+    project: null,
+    maxRetries: 0,
+    timeout: RESPONSE_TIMEOUT_MS,
+    fetch: openAIFetch,
+    // Failures reach the user as AppErrors; the SDK's console lines would repeat them.
+    logLevel: 'off',
+  });
   const context = (model?: string): FailureContext => ({
     target: profile.label ?? describeBaseUrl(connection.baseUrl),
     model,
@@ -97,7 +97,8 @@ export function createOpenAICompatibleAdapter(
     let phase: Phase = 'connect';
     let finished = false;
     try {
-      const stream = await clientFor(request).chat.completions.create(
+      const fetchOptions: SDKFetchOptions & HookedFetchOptions = { [REQUEST_HOOKS]: request };
+      const stream = await client.chat.completions.create(
         {
           model: request.model,
           messages: request.messages,
@@ -106,7 +107,7 @@ export function createOpenAICompatibleAdapter(
           temperature: request.temperature,
           max_tokens: request.maxTokens,
         },
-        { signal: request.signal },
+        { signal: request.signal, fetchOptions },
       );
       phase = 'stream';
       // Usage comes on the finish chunk (DeepSeek) or in a later chunk without choices (vLLM).
@@ -137,7 +138,7 @@ export function createOpenAICompatibleAdapter(
 
   async function listModels(signal?: AbortSignal): Promise<ModelInfo[]> {
     try {
-      const raw = await clientFor().get<unknown>(profile.modelsPath, { signal });
+      const raw = await client.get<unknown>(profile.modelsPath, { signal });
       return modelsSchema
         .parse(raw)
         .data.map((model) => ({ id: model.id, contextLength: model.max_model_len }));

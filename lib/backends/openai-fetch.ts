@@ -40,14 +40,23 @@ async function reshapeErrorBody(response: Response): Promise<Response> {
 }
 
 /**
- * The fetch the openai SDK runs on: successful responses pass untouched. It reports the
- * request's sending and the backend's answer (status line and headers).
+ * Where a request's hooks ride to the fetch, in the SDK's per-request `fetchOptions`: the client
+ * is shared by every request to a backend, the hooks belong to one.
  */
-export function openAIFetch({ onSending, onAnswered }: RequestHooks = {}) {
-  return async (input: string | URL | Request, init?: RequestInit) => {
-    onSending?.();
-    const response = await httpTransport(input, init);
-    onAnswered?.();
-    return response.ok ? response : reshapeErrorBody(response);
-  };
+export const REQUEST_HOOKS = Symbol('versus.requestHooks');
+export type HookedFetchOptions = { [REQUEST_HOOKS]?: RequestHooks };
+
+/**
+ * The fetch the openai SDK runs on: successful responses pass untouched. It reports the
+ * request's sending and the backend's answer (status line and headers) to the request's hooks.
+ */
+export async function openAIFetch(
+  input: string | URL | Request,
+  init?: RequestInit & HookedFetchOptions,
+): Promise<Response> {
+  const hooks = init?.[REQUEST_HOOKS];
+  hooks?.onSending?.();
+  const response = await httpTransport(input, init);
+  hooks?.onAnswered?.();
+  return response.ok ? response : reshapeErrorBody(response);
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { createAdapter } from '@/lib/backends/create-adapter';
+import { adapterFor } from '@/lib/backends/create-adapter';
 import type { BackendConnection, ModelInfo } from '@/lib/backends/types';
 import { toAppError } from '@/lib/errors';
 
@@ -24,7 +24,7 @@ export function listModels(connection: BackendConnection, { fresh = false } = {}
   const key = cacheKey(connection);
   const hit = cache.get(key);
   if (hit && !fresh && Date.now() - hit.at < TTL_MS) return hit.result;
-  const result = createAdapter(connection)
+  const result = adapterFor(connection)
     .listModels(AbortSignal.timeout(LIST_TIMEOUT_MS))
     .catch((error: unknown) => {
       cache.delete(key);

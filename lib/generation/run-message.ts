@@ -1,6 +1,6 @@
 import 'server-only';
 import type { MessageStatus } from '@/lib/api/views';
-import { createAdapter } from '@/lib/backends/create-adapter';
+import { adapterFor } from '@/lib/backends/create-adapter';
 import type { ModelInfo } from '@/lib/backends/types';
 import { cachedModelInfo } from '@/lib/catalog/model-cache';
 import { config } from '@/lib/config';
@@ -53,7 +53,7 @@ export async function runMessage(live: LiveMessage): Promise<void> {
     });
 
     let lastMetricsAt = timeline.startedAt;
-    const stream = createAdapter(request.connection).chat({
+    const stream = adapterFor(request.connection).chat({
       model: request.model,
       messages: request.messages,
       temperature: request.params.temperature,
