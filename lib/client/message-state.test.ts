@@ -47,6 +47,24 @@ describe('applyMessageEvent', () => {
     expect(state.meta.error).toEqual({ code: 'backend_error', message: 'Broke.' });
     expect(state.meta.status).toBe('error');
   });
+
+  it('takes no event but a snapshot once final', () => {
+    const stopped = stateFromView({ ...view, status: 'stopped', content: 'one two' });
+    expect(applyMessageEvent(stopped, { type: 'content', text: ' two' })).toBe(stopped);
+    expect(
+      applyMessageEvent(stopped, { type: 'done', status: 'done', metrics: emptyMetrics }),
+    ).toBe(stopped);
+    const retried = applyMessageEvent(stopped, {
+      type: 'snapshot',
+      attempt: 2,
+      status: 'streaming',
+      content: '',
+      reasoning: '',
+      metrics: emptyMetrics,
+      error: null,
+    });
+    expect(retried.meta).toMatchObject({ attempt: 2, status: 'streaming' });
+  });
 });
 
 describe('parseMessageEvent', () => {

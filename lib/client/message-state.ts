@@ -53,6 +53,10 @@ export function stateFromView(view: MessageView, epoch = 0): MessageState {
  */
 export function applyMessageEvent(state: MessageState, event: MessageEvent): MessageState {
   const { text, meta } = state;
+  // A final message changes only by a snapshot (a new attempt). Stop's answer can settle it
+  // before the stream's last events arrive on their own connection: a token still in flight
+  // would be added to the final text a second time.
+  if (isFinal(meta.status) && event.type !== 'snapshot') return state;
   switch (event.type) {
     case 'snapshot':
       return {

@@ -60,6 +60,17 @@ describe('MessageStore', () => {
     expect(seen).toEqual([`${long}y`, `${long}yz`]);
     expect(store.meta(view.id)?.status).toBe('done');
   });
+
+  it("shows Stop's saved text with its status, and a token arriving after it changes nothing", () => {
+    const { store, seen, token } = watched('one');
+    store.settle({ ...view, status: 'stopped', content: 'one two' });
+    vi.advanceTimersByTime(16);
+    token(' two');
+    store.apply(view.id, { type: 'done', status: 'stopped', metrics: view.metrics });
+    vi.advanceTimersByTime(16);
+    expect(seen).toEqual(['one two']);
+    expect(store.meta(view.id)?.status).toBe('stopped');
+  });
 });
 
 describe('tokenDelayMs', () => {

@@ -6,6 +6,7 @@ import { EventHub } from './event-hub';
 import {
   applyMessageEvent,
   type Connection,
+  isFinal,
   type MessageMeta,
   type MessageState,
   type MessageText,
@@ -64,20 +65,28 @@ export class MessageStore {
     this.set(view.id, stateFromView(view, previous ? previous.meta.epoch + 1 : 0));
   }
 
-  /** Takes status, metrics and error from an answer (e.g. Stop), keeping the streamed text. */
+  /**
+   * Takes an answer about this attempt (e.g. Stop's). A final one is what was saved, after every
+   * token the stream sent: its text replaces the streamed text, whose last tokens may still be
+   * on their way. A running one changes status, metrics and error, keeping the streamed text.
+   */
   settle(view: MessageView) {
     const state = this.states.get(view.id);
     if (!state) return this.seed(view);
     if (state.meta.attempt !== view.attempt) return;
     this.set(view.id, {
-      text: state.text,
+      text: isFinal(view.status)
+        ? { content: view.content, reasoning: view.reasoning }
+        : state.text,
       meta: { ...state.meta, status: view.status, metrics: view.metrics, error: view.error },
     });
   }
 
   apply(id: string, event: MessageEvent) {
     const state = this.states.get(id);
-    if (state) this.set(id, applyMessageEvent(state, event), canWait(event));
+    if (!state) return;
+    const next = applyMessageEvent(state, event);
+    if (next !== state) this.set(id, next, canWait(event));
   }
 
   setConnection(id: string, connection: Connection) {
