@@ -61,6 +61,10 @@ test('three backend kinds stream in parallel, reasoning apart from the answer', 
   await expect(compare.content(2)).toContainText('DEEPSEEK-ANSWER');
 
   for (const position of [0, 1, 2]) await compare.expectStatus(position, 'done');
+  // Folded once done; a folded trace is rendered when opened.
+  for (const position of [0, 1, 2]) {
+    await compare.column(position).getByTestId('reasoning-toggle').click();
+  }
   await expect(compare.reasoning(0)).toContainText('Heads 35, legs 94');
   await expect(compare.reasoning(1)).toContainText('Let x be chickens.');
   await expect(compare.reasoning(2)).toContainText('Two equations');

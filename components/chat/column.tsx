@@ -7,6 +7,7 @@ import type { ModelInfo } from '@/lib/backends/types';
 import { useStickToBottom } from '@/lib/client/use-stick-to-bottom';
 import { ColumnFooter } from './column-footer';
 import { ColumnHeader } from './column-header';
+import { EarlierTurns } from './earlier-turns';
 import { MessageBlock } from './message-block';
 import { TurnPrompt } from './turn-prompt';
 
@@ -22,6 +23,9 @@ export const Column = memo(function Column({
   visibleOnNarrow,
   asTabPanel,
   onSlotsSaved,
+  earlierTurns,
+  loadingEarlier,
+  onLoadEarlier,
 }: {
   conversationId: string;
   slot: SlotView;
@@ -34,6 +38,10 @@ export const Column = memo(function Column({
   /** On narrow screens the column is the panel of its tab. */
   asTabPanel: boolean;
   onSlotsSaved: (slots: SlotView[]) => void;
+  /** Turns before the first one shown, not loaded yet. */
+  earlierTurns: number;
+  loadingEarlier: boolean;
+  onLoadEarlier: () => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
@@ -43,10 +51,11 @@ export const Column = memo(function Column({
     message: turn.messages.find((message) => message.slotId === slot.id),
   }));
   const latest = answers[answers.length - 1]?.message;
+  const latestTurnId = turns[turns.length - 1]?.id;
 
-  // A new turn: show it, and follow it as it streams.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the number of turns changes.
-  useEffect(() => stickToBottom(), [turns.length, stickToBottom]);
+  // A new turn: show it, and follow it as it streams. Earlier turns loaded above do not move it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the latest turn changes.
+  useEffect(() => stickToBottom(), [latestTurnId, stickToBottom]);
 
   return (
     <section
@@ -71,6 +80,9 @@ export const Column = memo(function Column({
         className="min-h-0 flex-1 overflow-y-auto [contain:strict] [scrollbar-gutter:stable]"
       >
         <div ref={contentRef} className="grid grid-cols-[minmax(0,1fr)] gap-6 px-4 py-4">
+          {earlierTurns > 0 && (
+            <EarlierTurns count={earlierTurns} loading={loadingEarlier} onLoad={onLoadEarlier} />
+          )}
           {answers.length === 0 && (
             <p className="py-10 text-center text-sm text-zinc-400">No answers yet.</p>
           )}

@@ -39,6 +39,8 @@ function CompareScreen({
 }) {
   const [slots, setSlots] = useState<SlotView[]>(conversation.slots);
   const [turns, setTurns] = useState<TurnView[]>(conversation.turns);
+  const [earlierTurns, setEarlierTurns] = useState(conversation.earlierTurns);
+  const [loadingEarlier, setLoadingEarlier] = useState(false);
   const [runMode, setRunMode] = useState<RunMode>(conversation.runMode);
   const [activeTab, setActiveTab] = useState(0);
   const [draft, setDraft] = useState('');
@@ -97,6 +99,23 @@ function CompareScreen({
     return () => window.removeEventListener('keydown', onKey);
   }, [running, runningIds, stopAll]);
 
+  const firstIndex = turns[0]?.index;
+  const loadEarlier = useCallback(async () => {
+    if (firstIndex === undefined) return;
+    setLoadingEarlier(true);
+    setError(null);
+    try {
+      const page = await api.earlierTurns(conversation.id, firstIndex);
+      for (const message of page.turns.flatMap((turn) => turn.messages)) store.seed(message);
+      setTurns((previous) => [...page.turns, ...previous]);
+      setEarlierTurns(page.earlierTurns);
+    } catch (caught) {
+      setError(messageOf(caught));
+    } finally {
+      setLoadingEarlier(false);
+    }
+  }, [conversation.id, firstIndex, store]);
+
   const send = async () => {
     setSending(true);
     setError(null);
@@ -148,6 +167,9 @@ function CompareScreen({
             visibleOnNarrow={index === activeTab}
             asTabPanel={narrow}
             onSlotsSaved={setSlots}
+            earlierTurns={earlierTurns}
+            loadingEarlier={loadingEarlier}
+            onLoadEarlier={loadEarlier}
           />
         ))}
       </div>

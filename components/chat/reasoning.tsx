@@ -52,13 +52,17 @@ export function Reasoning({
           {label(status, reasoningMs, answering)}
         </span>
       </button>
-      <Markdown
-        id={id}
-        testId="message-reasoning"
-        hidden={!open}
-        text={text}
-        className="markdown-reasoning mt-1.5 border-l-2 border-zinc-200 pl-3 text-[13px] leading-relaxed break-words text-zinc-500 dark:border-zinc-800 dark:text-zinc-400"
-      />
+      {open ? (
+        <Markdown
+          id={id}
+          testId="message-reasoning"
+          text={text}
+          className="markdown-reasoning mt-1.5 border-l-2 border-zinc-200 pl-3 text-[13px] leading-relaxed break-words text-zinc-500 dark:border-zinc-800 dark:text-zinc-400"
+        />
+      ) : (
+        // Rendered when opened: a long conversation's folded traces would double its page.
+        <div id={id} hidden />
+      )}
     </div>
   );
 }

@@ -20,13 +20,11 @@ export function Markdown({
   className = '',
   testId,
   id,
-  hidden,
 }: {
   text: string;
   className?: string;
   testId?: string;
   id?: string;
-  hidden?: boolean;
 }) {
   // The last split, so that a streamed token splits only the end of the answer again. Writing
   // it during render is safe: a split made for a render React throws away is still right.
@@ -41,7 +39,7 @@ export function Markdown({
     return grouped;
   }, [text]);
   return (
-    <div id={id} hidden={hidden} data-testid={testId} className={`markdown ${className}`}>
+    <div id={id} data-testid={testId} className={`markdown ${className}`}>
       {pages.map((blocks, index) => (
         // Pages and blocks only grow at the end, so indexes are stable keys.
         // biome-ignore lint/suspicious/noArrayIndexKey: see above.

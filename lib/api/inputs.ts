@@ -45,3 +45,21 @@ export const updateSlotSchema = z.object({ params: slotParamsSchema }).strict();
 export const listConversationsQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
 });
+
+/** `?turns=N`: only the latest N turns of a conversation. */
+export const conversationQuerySchema = z.object({
+  turns: z.coerce.number().int().min(1).max(10_000).optional(),
+});
+
+/**
+ * Turns the compare page renders at first, and per page of earlier ones: a conversation of
+ * 200 turns × 4 answers took 2.3 s to render on the server and 9 s to become usable in the
+ * browser when all were shown at once.
+ */
+export const TURNS_PER_PAGE = 10;
+
+/** `?before=<turn index>&limit=N`: the page of turns before that one. */
+export const earlierTurnsQuerySchema = z.object({
+  before: z.coerce.number().int().min(0),
+  limit: z.coerce.number().int().min(1).max(100).default(TURNS_PER_PAGE),
+});

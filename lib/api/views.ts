@@ -58,7 +58,16 @@ export interface ConversationView {
   createdAt: string;
   updatedAt: string;
   slots: SlotView[];
+  /** The latest turns, in order (all of them unless the reader asked for fewer). */
   turns: TurnView[];
+  /** How many turns precede `turns[0]`: `GET /api/conversations/:id/turns?before=` pages them. */
+  earlierTurns: number;
+}
+
+/** A page of earlier turns. */
+export interface TurnPage {
+  turns: TurnView[];
+  earlierTurns: number;
 }
 
 export interface ConversationSummary {

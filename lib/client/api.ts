@@ -6,6 +6,7 @@ import type {
   ConversationSummary,
   ConversationView,
   MessageView,
+  TurnPage,
   TurnView,
 } from '@/lib/api/views';
 
@@ -84,6 +85,8 @@ export const api = {
       `/api/conversations/${conversationId}/slots/${slotId}`,
       { method: 'PATCH', body: { params } },
     ),
+  earlierTurns: (conversationId: string, before: number) =>
+    request<TurnPage>(`/api/conversations/${conversationId}/turns?before=${before}`),
   addTurn: (conversationId: string, prompt: string) =>
     request<{ turn: TurnView }>(`/api/conversations/${conversationId}/turns`, {
       method: 'POST',

@@ -1,28 +1,69 @@
 import 'server-only';
-import type { ConversationSummary, ConversationView } from '@/lib/api/views';
+import type { ConversationSummary, ConversationView, TurnPage } from '@/lib/api/views';
 import { db } from '@/lib/db/client';
-import { toConversationView } from './to-view';
+import { AppError } from '@/lib/errors';
+import { toConversationView, toTurnViews } from './to-view';
 
-export const conversationInclude = {
-  slots: {
-    orderBy: { position: 'asc' },
-    include: { backend: { select: { kind: true, label: true } } },
-  },
-  turns: { orderBy: { index: 'asc' }, include: { messages: true } },
-} as const;
+function conversationQuery(latestTurns?: number) {
+  return {
+    slots: {
+      orderBy: { position: 'asc' },
+      include: { backend: { select: { kind: true, label: true } } },
+    },
+    turns: { orderBy: { index: 'desc' }, take: latestTurns, include: { messages: true } },
+    _count: { select: { turns: true } },
+  } as const;
+}
 
+/** One conversation with its latest `latestTurns` turns (all when omitted). */
 export async function getConversation({
   id,
   ownerId,
+  latestTurns,
 }: {
   id: string;
   ownerId: string;
+  latestTurns?: number;
 }): Promise<ConversationView | null> {
   const row = await db.conversation.findFirst({
     where: { id, ownerId },
-    include: conversationInclude,
+    include: conversationQuery(latestTurns),
   });
-  return row ? toConversationView(row) : null;
+  if (!row) return null;
+  // Read newest first, so that `take` keeps the latest; shown oldest first.
+  const turns = row.turns.toReversed();
+  return toConversationView({ ...row, turns }, row._count.turns - turns.length);
+}
+
+/** Up to `limit` turns before turn `before`, in order, and how many precede those. */
+export async function getEarlierTurns({
+  id,
+  ownerId,
+  before,
+  limit,
+}: {
+  id: string;
+  ownerId: string;
+  before: number;
+  limit: number;
+}): Promise<TurnPage> {
+  const earlier = { index: { lt: before } };
+  const row = await db.conversation.findFirst({
+    where: { id, ownerId },
+    select: {
+      slots: { select: { id: true, position: true } },
+      turns: {
+        where: earlier,
+        orderBy: { index: 'desc' },
+        take: limit,
+        include: { messages: true },
+      },
+      _count: { select: { turns: { where: earlier } } },
+    },
+  });
+  if (!row) throw new AppError('not_found', 'No such conversation.');
+  const turns = toTurnViews(row.turns.toReversed(), row.slots);
+  return { turns, earlierTurns: row._count.turns - turns.length };
 }
 
 export async function listConversations({

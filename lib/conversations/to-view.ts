@@ -121,9 +121,13 @@ function toSlotView(row: SlotRow): SlotView {
   };
 }
 
-export function toConversationView(row: ConversationRow): ConversationView {
-  const slotOrder = new Map(row.slots.map((slot) => [slot.id, slot.position]));
-  const turns: TurnView[] = row.turns.map((turn) => ({
+/** Turns in index order, each with one message per slot in slot order. */
+export function toTurnViews(
+  turns: readonly TurnRow[],
+  slots: readonly { id: string; position: number }[],
+): TurnView[] {
+  const slotOrder = new Map(slots.map((slot) => [slot.id, slot.position]));
+  return turns.map((turn) => ({
     id: turn.id,
     index: turn.index,
     prompt: turn.prompt,
@@ -132,6 +136,10 @@ export function toConversationView(row: ConversationRow): ConversationView {
       .map(toMessageView)
       .sort((a, b) => (slotOrder.get(a.slotId) ?? 0) - (slotOrder.get(b.slotId) ?? 0)),
   }));
+}
+
+/** `row.turns` are the latest ones, in index order; `earlierTurns` precede them. */
+export function toConversationView(row: ConversationRow, earlierTurns: number): ConversationView {
   return {
     id: row.id,
     title: row.title,
@@ -140,6 +148,7 @@ export function toConversationView(row: ConversationRow): ConversationView {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     slots: row.slots.map(toSlotView),
-    turns,
+    turns: toTurnViews(row.turns, row.slots),
+    earlierTurns,
   };
 }

@@ -1,19 +1,22 @@
 import 'server-only';
-import type { CreateConversationInput, RunMode, SlotParams } from '@/lib/api/inputs';
+import {
+  type CreateConversationInput,
+  type RunMode,
+  type SlotParams,
+  TURNS_PER_PAGE,
+} from '@/lib/api/inputs';
 import type { ConversationView } from '@/lib/api/views';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { stopConversation } from '@/lib/generation/control';
 import { newId } from '@/lib/ids';
-import { conversationInclude } from './read';
-import { toConversationView } from './to-view';
+import { getConversation } from './read';
 
-async function reload(id: string): Promise<ConversationView> {
-  const row = await db.conversation.findUniqueOrThrow({
-    where: { id },
-    include: conversationInclude,
-  });
-  return toConversationView(row);
+/** The conversation after a change, with the turns the page shows at first. */
+async function reload(id: string, ownerId: string): Promise<ConversationView> {
+  const view = await getConversation({ id, ownerId, latestTurns: TURNS_PER_PAGE });
+  if (!view) throw new AppError('not_found', 'No such conversation.');
+  return view;
 }
 
 export async function assertOwned({ id, ownerId }: { id: string; ownerId: string }) {
@@ -56,7 +59,7 @@ export async function createConversation({
       },
     },
   });
-  return reload(id);
+  return reload(id, ownerId);
 }
 
 export async function updateConversation({
@@ -72,7 +75,7 @@ export async function updateConversation({
 }): Promise<ConversationView> {
   await assertOwned({ id, ownerId });
   await db.conversation.update({ where: { id }, data: { runMode, title } });
-  return reload(id);
+  return reload(id, ownerId);
 }
 
 export async function updateSlotParams({
@@ -92,7 +95,7 @@ export async function updateSlotParams({
     data: { params: JSON.stringify(params) },
   });
   if (count === 0) throw new AppError('not_found', 'No such slot in this conversation.');
-  return reload(conversationId);
+  return reload(conversationId, ownerId);
 }
 
 export async function deleteConversation({ id, ownerId }: { id: string; ownerId: string }) {

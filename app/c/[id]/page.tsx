@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { CompareView } from '@/components/chat/compare-view';
+import { TURNS_PER_PAGE } from '@/lib/api/inputs';
 import { getConversation } from '@/lib/conversations/read';
 import { getLocalUser } from '@/lib/users';
 
@@ -11,7 +12,7 @@ type Props = { params: Promise<{ id: string }> };
 const load = cache(async (id: string) => {
   await connection();
   const user = await getLocalUser();
-  return getConversation({ id, ownerId: user.id });
+  return getConversation({ id, ownerId: user.id, latestTurns: TURNS_PER_PAGE });
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

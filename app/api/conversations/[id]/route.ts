@@ -1,19 +1,23 @@
-import { updateConversationSchema } from '@/lib/api/inputs';
+import { conversationQuerySchema, updateConversationSchema } from '@/lib/api/inputs';
 import { getConversation } from '@/lib/conversations/read';
 import { deleteConversation, updateConversation } from '@/lib/conversations/write';
 import { AppError } from '@/lib/errors';
-import { handle, parseBody } from '@/lib/http/respond';
+import { handle, parseBody, parseInput } from '@/lib/http/respond';
 import { getLocalUser } from '@/lib/users';
 
 export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ id: string }> };
 
-export function GET(_request: Request, { params }: Context) {
+export function GET(request: Request, { params }: Context) {
   return handle(async () => {
     const { id } = await params;
+    const { turns } = parseInput(
+      conversationQuerySchema,
+      Object.fromEntries(new URL(request.url).searchParams),
+    );
     const user = await getLocalUser();
-    const conversation = await getConversation({ id, ownerId: user.id });
+    const conversation = await getConversation({ id, ownerId: user.id, latestTurns: turns });
     if (!conversation) throw new AppError('not_found', 'No such conversation.');
     return Response.json({ conversation });
   });

@@ -1,0 +1,22 @@
+import { earlierTurnsQuerySchema } from '@/lib/api/inputs';
+import { getEarlierTurns } from '@/lib/conversations/read';
+import { handle, parseInput } from '@/lib/http/respond';
+import { getLocalUser } from '@/lib/users';
+
+// POST on this path (a new turn) is served by lib/http/node-routes.ts before Next.js sees it.
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ id: string }> };
+
+/** GET /api/conversations/:id/turns?before=<index>[&limit=N] — a page of earlier turns. */
+export function GET(request: Request, { params }: Context) {
+  return handle(async () => {
+    const { id } = await params;
+    const { before, limit } = parseInput(
+      earlierTurnsQuerySchema,
+      Object.fromEntries(new URL(request.url).searchParams),
+    );
+    const user = await getLocalUser();
+    return Response.json(await getEarlierTurns({ id, ownerId: user.id, before, limit }));
+  });
+}

@@ -1,0 +1,65 @@
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import { ComparePage } from './support/compare-page';
+import { scriptModel, startComparison, uniqueModel } from './support/fakes';
+
+const TURNS = 13;
+
+/** Sends a prompt once the previous turn is over (the API refuses one while it runs). */
+async function sendWhenIdle(request: APIRequestContext, conversationId: string, prompt: string) {
+  await expect
+    .poll(async () => {
+      const response = await request.post(`/api/conversations/${conversationId}/turns`, {
+        data: { prompt },
+      });
+      return response.status();
+    })
+    .toBe(201);
+}
+
+test('a long conversation opens on its latest prompts and pages back to the first', async ({
+  page,
+  request,
+}) => {
+  const models = [uniqueModel('long-a'), uniqueModel('long-b')];
+  for (const id of models) {
+    await scriptModel(request, 'openai', {
+      id,
+      tokensPerSecond: 2000,
+      ttftMs: 5,
+      reasoningStyle: 'reasoning-field',
+      reasoning: `Thinking about ${id}.`,
+      answer: `Answer from ${id}.`,
+    });
+  }
+  const lineup = models.map((model) => ({ kind: 'openai' as const, model }));
+  const { conversationId } = await startComparison(request, lineup, 'Question 1');
+  for (let index = 2; index <= TURNS; index++) {
+    await sendWhenIdle(request, conversationId, `Question ${index}`);
+  }
+
+  const compare = new ComparePage(page);
+  await compare.open(conversationId);
+  const column = compare.column(0);
+  const prompts = column.getByRole('article');
+  // The latest ten, the newest last.
+  await expect(prompts).toHaveCount(10);
+  await expect(prompts.first()).toContainText(`Question ${TURNS - 9}`);
+  await expect(prompts.last()).toContainText(`Question ${TURNS}`);
+  await compare.expectStatus(0, 'done');
+
+  const earlier = column.getByTestId('earlier-turns');
+  await expect(earlier).toHaveText(`Show earlier prompts · ${TURNS - 10} more`);
+  await earlier.click();
+  // Every column gets them, and the button goes once nothing precedes.
+  for (const position of [0, 1]) {
+    await expect(compare.column(position).getByRole('article')).toHaveCount(TURNS);
+    await expect(compare.column(position).getByRole('article').first()).toContainText(`Question 1`);
+    await expect(compare.column(position).getByTestId('earlier-turns')).toHaveCount(0);
+  }
+  await expect(prompts.first()).toContainText(`Answer from ${models[0]}.`);
+  // An earlier answer's reasoning opens on demand.
+  await prompts.first().getByTestId('reasoning-toggle').click();
+  await expect(prompts.first().getByTestId('message-reasoning')).toHaveText(
+    `Thinking about ${models[0]}.`,
+  );
+});
