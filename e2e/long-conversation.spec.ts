@@ -3,6 +3,7 @@ import { ComparePage } from './support/compare-page';
 import { scriptModel, startComparison, uniqueModel } from './support/fakes';
 
 const TURNS = 13;
+const shots = process.env.VERSUS_SHOTS_DIR ?? 'screenshots';
 
 /** Sends a prompt once the previous turn is over (the API refuses one while it runs). */
 async function sendWhenIdle(request: APIRequestContext, conversationId: string, prompt: string) {
@@ -49,6 +50,9 @@ test('a long conversation opens on its latest prompts and pages back to the firs
 
   const earlier = column.getByTestId('earlier-turns');
   await expect(earlier).toHaveText(`Show earlier prompts · ${TURNS - 10} more`);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await column.locator('.overflow-y-auto').evaluate((scroller) => scroller.scrollTo(0, 0));
+  await page.screenshot({ path: `${shots}/long-conversation.png` });
   await earlier.click();
   // Every column gets them, and the button goes once nothing precedes.
   for (const position of [0, 1]) {
