@@ -94,34 +94,21 @@ export async function pageWeightScenario(ctx) {
   );
   const longId = /** @type {string | undefined} */ (ctx.shared.longConversationId);
   if (longId) {
-    const times = [];
-    let kb = 0;
-    for (let i = 0; i < (ctx.quick ? 3 : 10); i++) {
-      const res = await request(`${ctx.appUrl}/c/${longId}`, { headers: { accept: 'text/html' } });
-      if (res.status !== 200) throw new Error(`/c/${longId}: HTTP ${res.status}`);
-      times.push(res.ms);
-      kb = Math.round(res.text.length / 1024);
-    }
+    const samples = ctx.quick ? 3 : 10;
+    const page = await timeGets(`${ctx.appUrl}/c/${longId}`, samples, { accept: 'text/html' });
     rows.push({
-      metric: `chat page of the 200 × 4 conversation, server response (ms), ${kb} KB HTML`,
-      summary: summary(times),
+      metric: `chat page of the 200 × 4 conversation, server response (ms), ${page.kb} KB HTML`,
+      summary: summary(page.times),
     });
     // The page shows the latest turns; "Show earlier prompts" fetches the ones before, a page
     // at a time, from the middle of the conversation here.
-    const pageUrl = `${ctx.appUrl}/api/conversations/${longId}/turns?before=100`;
-    const pageTimes = [];
-    let pageKb = 0;
-    let pageTurns = 0;
-    for (let i = 0; i < (ctx.quick ? 3 : 10); i++) {
-      const res = await request(pageUrl);
-      if (res.status !== 200) throw new Error(`${pageUrl}: HTTP ${res.status}`);
-      pageTimes.push(res.ms);
-      pageKb = Math.round(res.text.length / 1024);
-      pageTurns = res.json?.turns?.length ?? 0;
-    }
+    const earlier = await timeGets(
+      `${ctx.appUrl}/api/conversations/${longId}/turns?before=100`,
+      samples,
+    );
     rows.push({
-      metric: `its earlier prompts, ${pageTurns} turns at a time, GET /api/conversations/:id/turns?before= (ms), ${pageKb} KB`,
-      summary: summary(pageTimes),
+      metric: `its earlier prompts, ${earlier.last.json?.turns?.length} turns at a time, GET /api/conversations/:id/turns?before= (ms), ${earlier.kb} KB`,
+      summary: summary(earlier.times),
     });
   }
   return {
@@ -139,4 +126,24 @@ export async function pageWeightScenario(ctx) {
       'The chat page renders a conversation’s latest 10 turns; “Show earlier prompts” loads the ones before a page at a time (all 200 turns at once took 2.2–2.4 s on the server, 9.6 MB of HTML, and 8.5–9.2 s until the page answered input in Chromium).',
     ],
   };
+}
+
+/**
+ * GETs a URL `count` times; every answer must be a 200.
+ * @param {string} url
+ * @param {number} count
+ * @param {Record<string, string>} [headers]
+ */
+async function timeGets(url, count, headers) {
+  /** @type {number[]} */
+  const times = [];
+  /** @type {Awaited<ReturnType<typeof request>> | undefined} */
+  let last;
+  for (let i = 0; i < count; i++) {
+    last = await request(url, { headers });
+    if (last.status !== 200) throw new Error(`${url}: HTTP ${last.status}`);
+    times.push(last.ms);
+  }
+  if (!last) throw new Error(`${url}: no request made`);
+  return { times, last, kb: Math.round(last.text.length / 1024) };
 }

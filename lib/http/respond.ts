@@ -43,6 +43,11 @@ export async function parseBody<T extends z.ZodType>(
   return parseInput(schema, body);
 }
 
+/** Validates a request's query string. */
+export function parseQuery<T extends z.ZodType>(request: Request, schema: T): z.infer<T> {
+  return parseInput(schema, Object.fromEntries(new URL(request.url).searchParams));
+}
+
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
   if (!result.success) {

@@ -1,17 +1,14 @@
 import { createConversationSchema, listConversationsQuerySchema } from '@/lib/api/inputs';
 import { listConversations } from '@/lib/conversations/read';
 import { createConversation } from '@/lib/conversations/write';
-import { handle, parseBody, parseInput } from '@/lib/http/respond';
+import { handle, parseBody, parseQuery } from '@/lib/http/respond';
 import { getLocalUser } from '@/lib/users';
 
 export const dynamic = 'force-dynamic';
 
 export function GET(request: Request) {
   return handle(async () => {
-    const { q } = parseInput(
-      listConversationsQuerySchema,
-      Object.fromEntries(new URL(request.url).searchParams),
-    );
+    const { q } = parseQuery(request, listConversationsQuerySchema);
     const user = await getLocalUser();
     return Response.json({ conversations: await listConversations({ ownerId: user.id, q }) });
   });

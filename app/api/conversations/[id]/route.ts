@@ -2,7 +2,7 @@ import { conversationQuerySchema, updateConversationSchema } from '@/lib/api/inp
 import { getConversation } from '@/lib/conversations/read';
 import { deleteConversation, updateConversation } from '@/lib/conversations/write';
 import { AppError } from '@/lib/errors';
-import { handle, parseBody, parseInput } from '@/lib/http/respond';
+import { handle, parseBody, parseQuery } from '@/lib/http/respond';
 import { getLocalUser } from '@/lib/users';
 
 export const dynamic = 'force-dynamic';
@@ -12,10 +12,7 @@ type Context = { params: Promise<{ id: string }> };
 export function GET(request: Request, { params }: Context) {
   return handle(async () => {
     const { id } = await params;
-    const { turns } = parseInput(
-      conversationQuerySchema,
-      Object.fromEntries(new URL(request.url).searchParams),
-    );
+    const { turns } = parseQuery(request, conversationQuerySchema);
     const user = await getLocalUser();
     const conversation = await getConversation({ id, ownerId: user.id, latestTurns: turns });
     if (!conversation) throw new AppError('not_found', 'No such conversation.');

@@ -1,6 +1,6 @@
 import { earlierTurnsQuerySchema } from '@/lib/api/inputs';
 import { getEarlierTurns } from '@/lib/conversations/read';
-import { handle, parseInput } from '@/lib/http/respond';
+import { handle, parseQuery } from '@/lib/http/respond';
 import { getLocalUser } from '@/lib/users';
 
 // POST on this path (a new turn) is served by lib/http/node-routes.ts before Next.js sees it.
@@ -12,10 +12,7 @@ type Context = { params: Promise<{ id: string }> };
 export function GET(request: Request, { params }: Context) {
   return handle(async () => {
     const { id } = await params;
-    const { before, limit } = parseInput(
-      earlierTurnsQuerySchema,
-      Object.fromEntries(new URL(request.url).searchParams),
-    );
+    const { before, limit } = parseQuery(request, earlierTurnsQuerySchema);
     const user = await getLocalUser();
     return Response.json(await getEarlierTurns({ id, ownerId: user.id, before, limit }));
   });
