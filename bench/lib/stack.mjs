@@ -9,7 +9,7 @@ import { request } from './http.mjs';
 import { sleep } from './stats.mjs';
 
 // Apart from the e2e ports (playwright.config.ts) and the defaults, so runs can coexist.
-export const PORTS = { ollama: 11735, openai: 8500, deepseek: 8600, app: 3310 };
+export const PORTS = { ollama: 11735, openai: 8500, deepseek: 8600, app: 3310, relay: 3320 };
 const HOST = '127.0.0.1';
 export const DATABASE_FILE = join(root, 'data/bench.db');
 const logDir = join(root, 'bench/results');
@@ -131,6 +131,25 @@ export async function startApp(fakeUrls) {
   const url = `http://${HOST}:${PORTS.app}`;
   // Also fills the app's model cache, as a user opening the page would.
   await waitForOk(`${url}/api/backends`, 60_000, group.exited).catch(async (error) => {
+    await group.stop();
+    throw error;
+  });
+  return { ...group, url };
+}
+
+/**
+ * A reference relay (lib/reference-relay.mjs) in front of the fake's OpenAI endpoint.
+ * @param {'node' | 'openai'} kind
+ * @param {string} openaiUrl the fake's base URL ending in /v1
+ */
+export async function startReferenceRelay(kind, openaiUrl) {
+  if (await portInUse(PORTS.relay)) throw new Error(`port ${PORTS.relay} is in use`);
+  const group = startGroup(`relay-${kind}`, ['bench/lib/reference-relay.mjs', kind], {
+    PORT: String(PORTS.relay),
+    UPSTREAM: openaiUrl,
+  });
+  const url = `http://${HOST}:${PORTS.relay}`;
+  await waitForOk(`${url}/health`, 30_000, group.exited).catch(async (error) => {
     await group.stop();
     throw error;
   });

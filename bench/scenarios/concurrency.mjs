@@ -9,6 +9,7 @@ import { cpuMs, startUsage, treePids } from '../lib/proc.mjs';
 import { added, now, pool, sleep, summary } from '../lib/stats.mjs';
 import { analyzeStream, indexRuns, numberedAnswer } from '../lib/tokens.mjs';
 import { le } from './latency.mjs';
+import { measureReferenceRelay, REFERENCE_KINDS } from './reference-relays.mjs';
 
 const SLOTS = 5;
 const MODELS = Array.from({ length: SLOTS }, (_, i) => `bench-conc-${i}`);
@@ -20,6 +21,8 @@ const RAMP_MS = 1000;
  * same instant every time, and share writes far more often than real backends' tokens do.
  */
 const PHASE_MS = 1000 / TOKENS_PER_SECOND / SLOTS;
+/** Short and fast: warms up the reference relays before they are measured. */
+const WARM_UP_MODEL = 'bench-conc-warm-up';
 
 /** @param {import('../run.mjs').Context} ctx */
 export async function concurrencyScenario(ctx) {
@@ -35,20 +38,29 @@ export async function concurrencyScenario(ctx) {
       answer,
     });
   }
-  /** @type {Array<Awaited<ReturnType<typeof runLevel>>>} */
+  await scriptModel(ctx.fakeUrls, 'openai', {
+    id: WARM_UP_MODEL,
+    tokensPerSecond: 1000,
+    ttftMs: 0,
+    answer: numberedAnswer(50),
+  });
+  /** @type {Array<Awaited<ReturnType<typeof runLevel>> & { reference: Awaited<ReturnType<typeof runReferences>> }>} */
   const results = [];
-  for (const level of levels) results.push(await runLevel(ctx, level, directCount, answer));
+  for (const level of levels) {
+    const result = await runLevel(ctx, level, directCount, answer);
+    results.push({ ...result, reference: await runReferences(ctx, level, answer) });
+  }
 
   // The issue sets the latency and clump targets at 150 streams and the CPU and memory ones at
   // 300; with other --levels, the middle and the highest level stand in for them.
   const top = results.find((r) => r.streams === 300) ?? results.at(-1);
   const mid = results.find((r) => r.streams === 150) ?? results[Math.min(1, results.length - 1)];
   const table = [
-    '| streams | lost | reordered | persisted complete | app CPU (cores, mean) | CPU per token, all-in / steady (ms) | floor per token: fakes (write only) / bench client (read only) (ms) | peak RSS (MB) |',
-    '|---|---|---|---|---|---|---|---|',
+    '| streams | lost | reordered | persisted complete | app CPU (cores, mean) | CPU per token, all-in / steady (ms) | reference relays, all-in / steady (ms): node:http; openai SDK | floor per token: fakes (write only) / bench client (read only) (ms) | peak RSS (MB) |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...results.map(
       (r) =>
-        `| ${r.streams} | ${r.lost} | ${r.reordered} | ${r.persisted}/${r.streams} | ${r.app.cores} | ${r.cpuPerTokenMs} / ${r.steadyCpuPerTokenMs ?? '–'} | ${r.floorUs.fakes / 1000} / ${r.floorUs.client / 1000} | ${r.app.peakRssMb} |`,
+        `| ${r.streams} | ${r.lost} | ${r.reordered} | ${r.persisted}/${r.streams} | ${r.app.cores} | ${r.cpuPerTokenMs} / ${r.steadyCpuPerTokenMs ?? '–'} | ${r.reference.map((ref) => `${ref.cpuPerTokenMs} / ${ref.steadyCpuPerTokenMs ?? '–'}`).join('; ')} | ${r.floorUs.fakes / 1000} / ${r.floorUs.client / 1000} | ${r.app.peakRssMb} |`,
     ),
     '',
     '| streams | added per-token p50 / p95 / p99 (ms) | TTFT p95, Versus / direct (ms) | tokens sent before the client subscribed | streams > 5% clumped; worst stream; largest clump (tokens) | app main thread running / waiting for a CPU (% of wall) | machine busy (cores, all processes) | fakes / bench client CPU (cores) |',
@@ -61,6 +73,8 @@ export async function concurrencyScenario(ctx) {
   const clean = results.every(
     (r) => r.lost === 0 && r.reordered === 0 && r.persisted === r.streams,
   );
+  const sdkRelay = (/** @type {(typeof results)[number]} */ r) =>
+    r.reference.find((ref) => ref.kind === 'openai');
   return {
     id: '4',
     title: 'Concurrency: simultaneous streams at 20 tokens/s',
@@ -94,7 +108,7 @@ export async function concurrencyScenario(ctx) {
       },
       ...results.map((r) => ({
         name: `CPU per relayed token ≤ 0.15 ms (${r.streams} streams; all-in, steady state)`,
-        value: `${r.cpuPerTokenMs}, ${r.steadyCpuPerTokenMs ?? '–'}`,
+        value: `${r.cpuPerTokenMs}, ${r.steadyCpuPerTokenMs ?? '–'} (openai SDK relay: ${sdkRelay(r)?.cpuPerTokenMs}, ${sdkRelay(r)?.steadyCpuPerTokenMs ?? '–'})`,
         met: le(r.cpuPerTokenMs, 0.15),
       })),
       {
@@ -118,6 +132,7 @@ export async function concurrencyScenario(ctx) {
       'CPU: utime+stime of the app’s process tree from /proc, over the level (first POST to last done + 0.5 s), divided by wall time. Per token, all-in: that CPU time over every token relayed (turn creation, connections and final writes included); steady: CPU while every stream flows (1 s after the last turn started to 0.5 s before the first ends) over the tokens that arrived meanwhile. RSS: sum over the tree, sampled every 100 ms.',
       'Main thread: CPU time of the app’s JavaScript thread (/proc/<pid>/task/<pid>/stat) and its run-queue wait (/proc/<pid>/schedstat), as shares of wall time; when they add up to nearly 100% the one thread that relays every token is saturated, and waiting means other processes held the cores.',
       'The fakes and this client share the same 2 cores; their CPU is in the table.',
+      `Reference relays: right after each level, the same streams (same models, same ramp) through a relay that does only that, in a process of its own (bench/lib/reference-relay.mjs): each token read from the fake and written at once as one SSE event, one client connection per stream, no database. One in node:http alone, one on the official openai SDK. Their CPU per token is measured as the app's; what the app spends beyond the SDK relay pays for persistence, replay after a reconnect, live metrics and one connection per turn.`,
       'Floor per token: the fakes’ CPU, and this client’s, over every token they wrote or read at that level (through Versus and direct): a Node process doing one half of what Versus does for each token, at the same load. Versus reads each token from a socket and writes it to another.',
     ],
     data: { levels: results },
@@ -238,6 +253,37 @@ async function runLevel(ctx, level, directCount, answer) {
     ttft: { app: summary(ttft.app), direct: summary(ttft.direct) },
     added: added(appSummary, directSummary),
   };
+}
+
+/**
+ * The level's streams through each reference relay, with every token checked.
+ * @param {import('../run.mjs').Context} ctx
+ * @param {number} level
+ * @param {string} answer
+ */
+async function runReferences(ctx, level, answer) {
+  const tokens = answer.split(' ').length;
+  const references = [];
+  for (const kind of REFERENCE_KINDS) {
+    const reference = await measureReferenceRelay(kind, {
+      openaiUrl: ctx.fakeUrls.openai,
+      models: MODELS,
+      warmUpModel: WARM_UP_MODEL,
+      groups: Math.ceil(level / SLOTS),
+      rampMs: RAMP_MS,
+      answer,
+      label: `reference ${kind} ${level}`,
+      steadyWindow: (pid) => steadyWindow(pid, tokens),
+    });
+    if (reference.exact !== reference.streams) {
+      throw new Error(`${kind} reference relay: ${reference.exact}/${reference.streams} exact`);
+    }
+    console.log(
+      `bench:   ${level} streams through the ${kind} reference relay: ${reference.cpuPerTokenMs} / ${reference.steadyCpuPerTokenMs} ms per token`,
+    );
+    references.push(reference);
+  }
+  return references;
 }
 
 /**
