@@ -3,16 +3,16 @@
 // event, at once. Nothing else: no database, no replay, no metrics, one client connection per
 // stream. Scenario 4 runs it at the same load as the app, for the CPU a relayed token costs
 // on this machine whatever the app does. Two kinds (argv[2]):
-//   node    node:http both ways; the SSE split and JSON.parse by hand
+//   node    node:http both ways (upstream read with the bench's own SSE reader, lib/http.mjs)
 //   openai  the official openai SDK reading upstream (its default fetch), node:http to the client
 // Env: PORT, UPSTREAM (the fake's base URL ending in /v1).
 import http from 'node:http';
 import OpenAI from 'openai';
+import { readSse } from './http.mjs';
 
 const kind = process.argv[2];
 if (kind !== 'node' && kind !== 'openai') throw new Error(`reference relay: unknown kind ${kind}`);
 const upstream = process.env.UPSTREAM ?? '';
-const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 const client = new OpenAI({ baseURL: upstream, apiKey: 'none', maxRetries: 0 });
 
 /**
@@ -36,31 +36,16 @@ const completion = (model, prompt) => ({
  * @param {string} prompt
  * @param {import('node:http').ServerResponse} res
  */
-function relayWithNode(model, prompt, res) {
-  const req = http.request(
-    `${upstream}/chat/completions`,
-    { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
-    (answer) => {
-      let buffer = '';
-      answer.setEncoding('utf8');
-      answer.on('data', (/** @type {string} */ part) => {
-        buffer += part;
-        let end = buffer.indexOf('\n\n');
-        while (end !== -1) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          end = buffer.indexOf('\n\n');
-          if (!frame.startsWith('data: ') || frame === 'data: [DONE]') continue;
-          const text = JSON.parse(frame.slice(6)).choices?.[0]?.delta?.content;
-          if (text) send(res, text);
-        }
-      });
-      answer.on('end', () => res.end());
-      answer.on('error', () => res.destroy());
+async function relayWithNode(model, prompt, res) {
+  await readSse(`${upstream}/chat/completions`, {
+    body: completion(model, prompt),
+    onFrame(frame) {
+      if (frame.data === '[DONE]') return;
+      const text = JSON.parse(frame.data).choices?.[0]?.delta?.content;
+      if (text) send(res, text);
     },
-  );
-  req.on('error', () => res.destroy());
-  req.end(JSON.stringify(completion(model, prompt)));
+  });
+  res.end();
 }
 
 /**
@@ -87,8 +72,8 @@ const server = http.createServer((req, res) => {
   const prompt = url.searchParams.get('prompt') ?? '';
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   res.flushHeaders();
-  if (kind === 'node') relayWithNode(model, prompt, res);
-  else relayWithOpenAI(model, prompt, res).catch(() => res.destroy());
+  const relay = kind === 'node' ? relayWithNode : relayWithOpenAI;
+  relay(model, prompt, res).catch(() => res.destroy());
 });
 server.listen(Number(process.env.PORT), '127.0.0.1');
 process.once('SIGTERM', () => process.exit(0));
