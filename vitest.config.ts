@@ -13,8 +13,10 @@ export default defineConfig({
     ],
   },
   test: {
+    // Shown beside every test and failure, so a run's output says which database it was on.
+    name: process.env.TEST_DATABASE_URL ? 'postgresql' : 'sqlite',
     environment: 'node',
-    // Migrates one SQLite file for the run and points DATABASE_URL at it.
+    // Migrates one SQLite file (or TEST_DATABASE_URL's database) and points DATABASE_URL at it.
     globalSetup: ['test/global-setup.ts'],
     include: ['**/*.test.ts'],
     exclude: [...configDefaults.exclude, '.next/**', 'e2e/**'],

@@ -1,18 +1,31 @@
-// `npm test`: every test — unit and integration (Vitest, real SQLite, fake backends on
-// loopback), then end-to-end (Playwright in Debian's Chromium against the production build).
+// `npm test`: every test — unit and integration (Vitest, fake backends on loopback) on SQLite
+// and again on PostgreSQL, then end-to-end (Playwright in Debian's Chromium against the
+// production build). Cheapest first: both Vitest runs take about a minute each, the build and
+// the end-to-end tests several.
 import { existsSync } from 'node:fs';
 import { ensureBuilt, ensureInstalled, run } from './lib.mjs';
 
 ensureInstalled();
-if (!existsSync('/usr/bin/chromium')) {
+// Debian packages the tests run: [a file it installs, package, what needs it].
+const missing = [
+  ['/usr/bin/chromium', 'chromium', 'the end-to-end tests'],
+  ['/usr/lib/postgresql/15/bin/initdb', 'postgresql-15', 'Vitest on PostgreSQL'],
+].filter(([file]) => !existsSync(file));
+if (missing.length > 0) {
+  const packages = missing.map(([, name]) => name);
   if (process.getuid?.() !== 0) {
-    console.error('End-to-end tests need Debian Chromium: sudo apt-get install -y chromium');
+    for (const [, name, user] of missing) console.error(`${name} is missing (for ${user}).`);
+    console.error(`Install: sudo apt-get install -y ${packages.join(' ')}`);
     process.exit(1);
   }
-  console.log('Installing Debian Chromium for the end-to-end tests…');
+  console.log(`Installing ${packages.join(' and ')} (Debian) for the tests…`);
   run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', 'chromium']);
+  // postgresql-15 pulls in tzdata, which would otherwise ask for a time zone.
+  run('apt-get', ['install', '-y', '-qq', ...packages], { DEBIAN_FRONTEND: 'noninteractive' });
 }
-run('npx', ['vitest', 'run']);
+// The SQLite run (Vitest labels each test `sqlite`): a TEST_DATABASE_URL left in the shell must
+// not make it a second PostgreSQL run.
+run('npx', ['vitest', 'run'], { TEST_DATABASE_URL: undefined });
+run('node', ['scripts/test-postgresql.mjs']);
 ensureBuilt();
 run('npx', ['playwright', 'test']);
