@@ -30,6 +30,12 @@ describe('safeDetail', () => {
     );
   });
 
+  it('masks the credentials of any URL it mentions', () => {
+    expect(
+      safeDetail('upstream http://alice:s3cret@10.0.0.5:8000/v1 and https://tok@host/x refused'),
+    ).toBe('upstream http://***@10.0.0.5:8000/v1 and https://***@host/x refused');
+  });
+
   it('drops HTML pages entirely', () => {
     expect(safeDetail('<!DOCTYPE html><html><body>Bad gateway</body></html>')).toBe('');
   });

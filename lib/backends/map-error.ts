@@ -20,6 +20,13 @@ export type Phase = 'connect' | 'stream';
 const MAX_DETAIL = 300;
 const HTML = /<\s*(!doctype|html|head|body|title|h1|center|div|p)\b/i;
 const KEY_LIKE = /\bsk-[\w-]{4,}/g;
+/** The `user:password@` part of any URL in a text. */
+const URL_CREDENTIALS = /\b([a-z][\w+.-]*:\/\/)[^\s/?#@]+@/gi;
+
+/** A URL fit to leave the server: its credentials, if any, replaced by `***`. */
+export function maskCredentials(text: string): string {
+  return text.replace(URL_CREDENTIALS, '$1***@');
+}
 
 /** A base URL fit for a message: no credentials, query or fragment. */
 export function describeBaseUrl(baseUrl: string): string {
@@ -36,7 +43,7 @@ export function safeDetail(text: string | undefined, secret?: string | null): st
   if (!text || HTML.test(text)) return '';
   let detail = text.replace(/\s+/g, ' ').trim();
   if (secret) detail = detail.split(secret).join('***');
-  detail = detail.replace(KEY_LIKE, 'sk-***');
+  detail = maskCredentials(detail).replace(KEY_LIKE, 'sk-***');
   return detail.length > MAX_DETAIL ? `${detail.slice(0, MAX_DETAIL - 1)}…` : detail;
 }
 

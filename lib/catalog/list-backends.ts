@@ -1,5 +1,6 @@
 import 'server-only';
 import type { BackendView } from '@/lib/api/views';
+import { maskCredentials } from '@/lib/backends/map-error';
 import type { BackendKind } from '@/lib/backends/types';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
@@ -19,7 +20,7 @@ export async function listBackends({ fresh = false } = {}): Promise<BackendView[
         id: row.id,
         kind: row.kind as BackendKind,
         label: row.label,
-        baseUrl: row.baseUrl,
+        baseUrl: maskCredentials(row.baseUrl),
       };
       try {
         const models = await listModels(
