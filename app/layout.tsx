@@ -6,7 +6,7 @@ import { ExposedBanner } from '@/components/layout/exposed-banner';
 import { Sidebar } from '@/components/layout/sidebar';
 import { config } from '@/lib/config';
 import { listConversations } from '@/lib/conversations/read';
-import { getLocalUser } from '@/lib/users';
+import { currentViewer } from '@/lib/http/request-context';
 // KaTeX's stylesheet and fonts come from the package, served by the app (no CDN); the fonts
 // load only when a formula is on screen.
 import 'katex/dist/katex.min.css';
@@ -27,7 +27,7 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Conversations are per request, never prerendered at build time.
   await connection();
-  const user = await getLocalUser();
+  const user = currentViewer();
   const conversations = await listConversations({ ownerId: user.id });
 
   return (

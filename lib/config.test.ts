@@ -15,6 +15,7 @@ const base: Env = {
   VERSUS_FIRST_TOKEN_TIMEOUT_MS: 1,
   VERSUS_IDLE_TIMEOUT_MS: 1,
   VERSUS_CHECKPOINT_MS: 1,
+  VERSUS_ALLOWED_HOSTS: undefined,
 };
 
 describe('backendsFromEnv', () => {

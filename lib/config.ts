@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { BackendConnection, BackendKind } from '@/lib/backends/types';
+import { allowedHosts } from '@/lib/http/allowed-hosts';
 
 /** A backend named by the environment; synced into the Backend table at start-up. */
 export interface ConfiguredBackend extends BackendConnection {
@@ -32,6 +33,7 @@ const envSchema = z.object({
   VERSUS_FIRST_TOKEN_TIMEOUT_MS: milliseconds(180_000),
   VERSUS_IDLE_TIMEOUT_MS: milliseconds(60_000),
   VERSUS_CHECKPOINT_MS: milliseconds(1_000),
+  VERSUS_ALLOWED_HOSTS: optionalText,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -108,6 +110,11 @@ function loadConfig() {
     port: env.PORT,
     /** Listening beyond loopback without accounts: warn in the log and on every page. */
     exposed: !isLoopback(env.HOST),
+    allowedHosts: allowedHosts({
+      listenHost: env.HOST,
+      port: env.PORT,
+      extra: (env.VERSUS_ALLOWED_HOSTS ?? '').split(/[\s,;]+/),
+    }),
     backends: backendsFromEnv(env),
     firstTokenTimeoutMs: env.VERSUS_FIRST_TOKEN_TIMEOUT_MS,
     idleTimeoutMs: env.VERSUS_IDLE_TIMEOUT_MS,

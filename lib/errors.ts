@@ -1,8 +1,14 @@
 /** Every failure the app reports, by what the user can do about it. */
 export const errorCodes = {
   bad_request: 400,
+  forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
+  length_required: 411,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  host_not_allowed: 421,
   backend_unreachable: 502,
   backend_unauthorized: 502,
   backend_payment_required: 502,
@@ -16,6 +22,7 @@ export const errorCodes = {
   incomplete_stream: 502,
   stream_timeout: 504,
   interrupted: 500,
+  unavailable: 503,
   internal: 500,
 } as const;
 

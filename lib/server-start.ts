@@ -3,10 +3,20 @@ import { listBackends } from '@/lib/catalog/list-backends';
 import { ensureBackendsSynced } from '@/lib/catalog/sync-backends';
 import { config } from '@/lib/config';
 import { isSqlite } from '@/lib/db/database-url';
-import { interruptOrphans } from '@/lib/generation/recover';
+import { interruptAll } from '@/lib/generation/control';
+import { interruptOrphans } from '@/lib/generation/message-state';
+import { releaseAbandonedClaims } from '@/lib/generation/turn-claims';
+import { closeGate } from '@/lib/http/gate';
 
 const ORPHAN_SWEEP_MS = 15_000;
 const STALE_AFTER_MS = 20_000;
+
+/** Marks what dead processes left unfinished; returns how many messages and claims it found. */
+async function sweep(staleAfterMs: number | null) {
+  const messages = await interruptOrphans({ staleAfterMs });
+  const claims = await releaseAbandonedClaims({ staleAfterMs });
+  return { messages, claims };
+}
 
 /** Start-up work of one server process: backends, orphaned messages, the exposure warning. */
 export async function startServerTasks(): Promise<void> {
@@ -21,14 +31,24 @@ export async function startServerTasks(): Promise<void> {
   listBackends().catch((error: unknown) => console.error('model listing at start failed', error));
   if (isSqlite()) {
     // One process owns an SQLite file: whatever was unfinished belonged to a dead process.
-    const count = await interruptOrphans({ staleAfterMs: null });
-    if (count > 0) console.log(`Marked ${count} unfinished message(s) as interrupted.`);
+    const found = await sweep(null);
+    if (found.messages > 0) {
+      console.log(`Marked ${found.messages} unfinished message(s) as interrupted.`);
+    }
     return;
   }
-  const sweep = () =>
-    interruptOrphans({ staleAfterMs: STALE_AFTER_MS }).catch((error: unknown) =>
-      console.error('orphan sweep failed', error),
-    );
-  await sweep();
-  setInterval(sweep, ORPHAN_SWEEP_MS).unref();
+  const periodic = () =>
+    sweep(STALE_AFTER_MS).catch((error: unknown) => console.error('orphan sweep failed', error));
+  await periodic();
+  setInterval(periodic, ORPHAN_SWEEP_MS).unref();
+}
+
+/**
+ * A clean stop (SIGTERM, SIGINT): refuse new requests, end every running message as
+ * interrupted with its text saved, so nothing is lost and nothing is left "streaming".
+ */
+export async function stopServerTasks(): Promise<void> {
+  closeGate();
+  const count = await interruptAll();
+  if (count > 0) console.log(`Saved ${count} unfinished message(s) as interrupted.`);
 }

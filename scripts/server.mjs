@@ -1,6 +1,7 @@
-// The app's HTTP server: the streaming API (lib/http/node-routes.ts, handed over by
-// instrumentation.ts) straight from Node, every other request through Next.js. `--dev` serves
-// the development build with hot reloading; otherwise the production build in .next.
+// The app's HTTP server. Every request passes the request gate (lib/http/gate.ts), which answers
+// the streaming API itself and hands everything else to Next.js. `--dev` serves the development
+// build with hot reloading; otherwise the production build in .next.
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { root } from './lib.mjs';
 
@@ -11,26 +12,74 @@ const { default: next } = await import('next');
 
 const host = process.env.HOST || '127.0.0.1';
 const port = Number(process.env.PORT || '3000');
+/** How long a stop may take before the process exits anyway. */
+const STOP_DEADLINE_MS = 8_000;
+
 const app = next({ dev, dir: root, hostname: host, port });
 const handleNext = app.getRequestHandler();
 await app.prepare();
-// In production Next.js loads instrumentation.ts on its first request; the streaming routes
-// must be there before that, so prepare the inner server now (what the first request does).
-await (await app.server.getServer()).prepare();
 
-const nodeRoutes =
-  /** @type {{ versusNodeRoutes?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean }} */ (
-    globalThis
-  ).versusNodeRoutes;
-if (!nodeRoutes) throw new Error('instrumentation.ts did not register the streaming routes');
+/**
+ * @typedef {{
+ *   passGate: (req: http.IncomingMessage, res: http.ServerResponse, next: typeof handleNext) => Promise<void>,
+ *   stop: () => Promise<void>,
+ * }} VersusServer
+ */
+const hooks = () => /** @type {{ versusServer?: VersusServer }} */ (globalThis).versusServer;
 
-const server = http.createServer((req, res) => {
-  if (nodeRoutes(req, res)) return;
-  void handleNext(req, res);
-});
+/**
+ * The gate comes from instrumentation.ts, which Next.js compiles and runs in its `prepare`.
+ * In production `app.prepare()` leaves that to the first request, and the only public way to
+ * make one is the request handler itself: one request, on a loopback port of its own that
+ * answers nothing else, before the app's port opens. Next.js may answer it before the hook has
+ * run, so wait for the hook too.
+ */
+async function warmUp() {
+  const token = randomUUID();
+  const warm = http.createServer((req, res) => {
+    if (req.headers['x-versus-warm-up'] !== token) return void res.writeHead(403).end();
+    void handleNext(req, res);
+  });
+  await new Promise((resolve) => warm.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const address = /** @type {import('node:net').AddressInfo} */ (warm.address());
+  try {
+    const response = await fetch(`http://127.0.0.1:${address.port}/_next/static/versus-warm-up`, {
+      headers: { 'x-versus-warm-up': token },
+    });
+    await response.arrayBuffer();
+  } finally {
+    warm.close();
+  }
+  for (let waited = 0; !hooks() && waited < 60_000; waited += 10) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+if (!hooks()) await warmUp();
+const versus = hooks();
+if (!versus) throw new Error('instrumentation.ts did not register the request gate');
+
+const server = http.createServer((req, res) => void versus.passGate(req, res, handleNext));
 server.listen(port, host, () => {
   console.log(`Versus ${dev ? '(development) ' : ''}on http://${host}:${port}`);
 });
-// Exit through process.exit, so exit hooks (and --cpu-prof) run; unfinished messages are marked
-// interrupted on the next start.
-for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(0));
+
+/** Stop accepting, save every running message as interrupted, then exit (and run exit hooks). */
+async function stop(signal) {
+  console.log(`${signal}: stopping…`);
+  setTimeout(() => {
+    console.error(`Stopping took over ${STOP_DEADLINE_MS / 1000} s; exiting anyway.`);
+    process.exit(1);
+  }, STOP_DEADLINE_MS).unref();
+  server.close();
+  server.closeIdleConnections();
+  try {
+    await versus.stop();
+  } catch (error) {
+    console.error('stopping failed', error);
+    process.exitCode = 1;
+  }
+  server.closeAllConnections();
+  process.exit();
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void stop(signal));

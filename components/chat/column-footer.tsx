@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { RetryIcon, StopIcon } from '@/components/ui/icons';
 import { StatusPill } from '@/components/ui/status-pill';
+import { isFinal, isRunning } from '@/lib/api/message-status';
 import { api, messageOf } from '@/lib/client/api';
-import { isFinal, isRunning } from '@/lib/client/message-state';
 import { useMessageMeta, useMessageStore } from '@/lib/client/use-message';
 import { metricParts } from './format';
 

@@ -3,10 +3,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PreviewAll } from '@/components/preview/preview-all';
 import type { RunMode } from '@/lib/api/inputs';
+import { isRunning } from '@/lib/api/message-status';
 import type { ConversationView, SlotView, TurnView } from '@/lib/api/views';
 import { api, messageOf } from '@/lib/client/api';
 import { notifyConversationsChanged } from '@/lib/client/conversation-events';
-import { isRunning } from '@/lib/client/message-state';
 import { MessageStore } from '@/lib/client/message-store';
 import { useBackends } from '@/lib/client/use-backends';
 import { useMediaQuery } from '@/lib/client/use-media-query';

@@ -6,7 +6,7 @@ import { Markdown } from '@/components/markdown/markdown';
 import { CopyButton } from '@/components/ui/copy-button';
 import { StatusDot } from '@/components/ui/status-pill';
 import type { RunMode } from '@/lib/api/inputs';
-import { isRunning } from '@/lib/client/message-state';
+import { isRunning } from '@/lib/api/message-status';
 import { useMessageMeta, useMessageStore, useMessageText } from '@/lib/client/use-message';
 import { useMessageStream } from '@/lib/client/use-message-stream';
 import { metricParts } from './format';

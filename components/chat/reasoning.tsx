@@ -3,8 +3,8 @@
 import { useId, useState } from 'react';
 import { Markdown } from '@/components/markdown/markdown';
 import { ChevronIcon } from '@/components/ui/icons';
+import { isFinal } from '@/lib/api/message-status';
 import type { MessageStatus } from '@/lib/api/views';
-import { isFinal } from '@/lib/client/message-state';
 import { formatDuration } from './format';
 
 function label(status: MessageStatus, reasoningMs: number | null, answering: boolean): string {

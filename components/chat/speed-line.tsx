@@ -1,8 +1,9 @@
 'use client';
 
 import type { RunMode } from '@/lib/api/inputs';
+import { isFinal } from '@/lib/api/message-status';
 import type { SlotView } from '@/lib/api/views';
-import { isFinal, type MessageMeta } from '@/lib/client/message-state';
+import type { MessageMeta } from '@/lib/client/message-state';
 import { distinctNames, speedSummary } from './speed-summary-text';
 
 /** After every column of the latest turn finished: one line comparing their speeds. */

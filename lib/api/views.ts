@@ -2,8 +2,9 @@
 import type { BackendKind, ModelInfo } from '@/lib/backends/types';
 import type { ErrorCode } from '@/lib/errors';
 import type { RunMode, SlotParams } from './inputs';
+import type { MessageStatus } from './message-status';
 
-export type MessageStatus = 'pending' | 'streaming' | 'done' | 'stopped' | 'error' | 'interrupted';
+export type { MessageStatus };
 
 export interface MessageMetrics {
   ttftMs: number | null;

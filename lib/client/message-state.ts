@@ -1,3 +1,4 @@
+import { isFinal } from '@/lib/api/message-status';
 import type { MessageMetrics, MessageStatus, MessageView } from '@/lib/api/views';
 import type { MessageEvent } from '@/lib/generation/events';
 
@@ -26,11 +27,6 @@ export interface MessageState {
   text: MessageText;
   meta: MessageMeta;
 }
-
-export const FINAL_STATUSES: readonly MessageStatus[] = ['done', 'stopped', 'error', 'interrupted'];
-
-export const isFinal = (status: MessageStatus) => FINAL_STATUSES.includes(status);
-export const isRunning = (status: MessageStatus) => status === 'pending' || status === 'streaming';
 
 export function stateFromView(view: MessageView, epoch = 0): MessageState {
   return {

@@ -1,12 +1,12 @@
 'use client';
 
+import { isFinal } from '@/lib/api/message-status';
 import type { MessageView } from '@/lib/api/views';
 import type { MessageEvent } from '@/lib/generation/events';
 import { EventHub } from './event-hub';
 import {
   applyMessageEvent,
   type Connection,
-  isFinal,
   type MessageMeta,
   type MessageState,
   type MessageText,

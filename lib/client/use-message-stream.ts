@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import { isFinal } from './message-state';
+import { isFinal } from '@/lib/api/message-status';
 import { useMessageMeta, useMessageStore } from './use-message';
 
 /**

@@ -4,14 +4,22 @@ import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { toConversationView, toTurnViews } from './to-view';
 
+/** A turn without messages is a claim still being written (lib/generation/turn-claims.ts). */
+const shown = { messages: { some: {} } } as const;
+
 function conversationQuery(latestTurns?: number) {
   return {
     slots: {
       orderBy: { position: 'asc' },
       include: { backend: { select: { kind: true, label: true } } },
     },
-    turns: { orderBy: { index: 'desc' }, take: latestTurns, include: { messages: true } },
-    _count: { select: { turns: true } },
+    turns: {
+      where: shown,
+      orderBy: { index: 'desc' },
+      take: latestTurns,
+      include: { messages: true },
+    },
+    _count: { select: { turns: { where: shown } } },
   } as const;
 }
 
@@ -47,7 +55,7 @@ export async function getEarlierTurns({
   before: number;
   limit: number;
 }): Promise<TurnPage> {
-  const earlier = { index: { lt: before } };
+  const earlier = { index: { lt: before }, ...shown };
   const row = await db.conversation.findFirst({
     where: { id, ownerId },
     select: {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createConversation } from '@/lib/conversations/write';
-import { interruptOrphans } from '@/lib/generation/recover';
+import { interruptOrphans } from '@/lib/generation/message-state';
 import { getLocalUser } from '@/lib/users';
 import { db } from './client';
 import { writeCheckpoints, writeFinals } from './message-writes';

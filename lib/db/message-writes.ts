@@ -1,4 +1,5 @@
 import 'server-only';
+import { RUNNING_STATUSES } from '@/lib/api/message-status';
 import type { MessageMetrics } from '@/lib/api/views';
 import { db } from './client';
 import { databaseProvider, databaseUrl } from './database-url';
@@ -44,16 +45,20 @@ type Column = keyof typeof TYPES;
 /**
  * One UPDATE of many messages from a JSON array of rows: `set` columns take the row's value,
  * `keep` columns too unless it is null, `stamps` take the statement's time, and a message is
- * written only while its `match` columns still equal the row's.
+ * written only while its `match` columns still equal the row's and, with `running`, while it is
+ * still running.
  */
 interface Shape {
   set: Column[];
   keep: Column[];
   stamps: string[];
   match: Column[];
+  running?: true;
 }
 
-function sqlite({ set, keep, stamps, match }: Shape): string {
+const RUNNING_LIST = RUNNING_STATUSES.map((status) => `'${status}'`).join(', ');
+
+function sqlite({ set, keep, stamps, match, running }: Shape): string {
   const value = (column: Column) => `j.value ->> '$.${column}'`;
   const assignments = [
     ...set.map((column) => `"${column}" = ${value(column)}`),
@@ -62,10 +67,11 @@ function sqlite({ set, keep, stamps, match }: Shape): string {
   ];
   const keys: Column[] = ['id', ...match];
   const where = keys.map((column) => `"Message"."${column}" = ${value(column)}`);
+  if (running) where.push(`"Message"."status" IN (${RUNNING_LIST})`);
   return `UPDATE "Message" SET ${assignments.join(', ')} FROM json_each(?) AS j WHERE ${where.join(' AND ')}`;
 }
 
-function postgresql({ set, keep, stamps, match }: Shape): string {
+function postgresql({ set, keep, stamps, match, running }: Shape): string {
   const assignments = [
     ...set.map((column) => `"${column}" = j."${column}"`),
     ...keep.map((column) => `"${column}" = coalesce(j."${column}", m."${column}")`),
@@ -74,6 +80,7 @@ function postgresql({ set, keep, stamps, match }: Shape): string {
   const columns: Column[] = ['id', ...match, ...set, ...keep];
   const record = [...new Set(columns)].map((column) => `"${column}" ${TYPES[column]}`);
   const where = ['id', ...match].map((column) => `m."${column}" = j."${column}"`);
+  if (running) where.push(`m."status" IN (${RUNNING_LIST})`);
   return `UPDATE "Message" AS m SET ${assignments.join(', ')} FROM json_to_recordset($1::json) AS j(${record.join(', ')}) WHERE ${where.join(' AND ')}`;
 }
 
@@ -95,11 +102,13 @@ const CHECKPOINT: Shape = {
   match: ['attempt', 'status'],
 };
 
+// A final write never overrides another final state: a Stop recorded by another instance wins.
 const FINAL: Shape = {
   set: ['status', 'content', 'reasoning', ...METRICS, 'errorCode', 'errorMessage', 'finishReason'],
   keep: ['modelInfo'],
   stamps: ['finishedAt', 'heartbeatAt', 'updatedAt'],
   match: ['attempt'],
+  running: true,
 };
 
 const STATEMENTS = {

@@ -1,10 +1,11 @@
 import 'server-only';
+import { isRunning, RUNNING_STATUSES } from '@/lib/api/message-status';
 import type { MessageView } from '@/lib/api/views';
 import { toMessageView } from '@/lib/conversations/to-view';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { LiveMessage } from './live-message';
-import { emptyMetrics } from './metrics';
+import { beginRetry, recordStop } from './message-state';
 import { liveMessages } from './registry';
 import { registerLive, runMessage } from './run-message';
 
@@ -14,6 +15,16 @@ async function ownedMessage({ id, ownerId }: { id: string; ownerId: string }) {
   });
   if (!message) throw new AppError('not_found', 'No such message.');
   return message;
+}
+
+/**
+ * Ends a message this process runs: aborts its upstream request (with `reason`, or as a Stop)
+ * and resolves once its final state is saved. A pending message that never started is
+ * finished here rather than when its turn comes.
+ */
+function end(live: LiveMessage, reason?: unknown): Promise<void> {
+  live.controller.abort(reason);
+  return live.started ? live.settled : runMessage(live);
 }
 
 /** Stops one message: aborts only its upstream request and keeps the text received so far. */
@@ -26,17 +37,8 @@ export async function stopMessage({
 }): Promise<MessageView> {
   const message = await ownedMessage({ id, ownerId });
   const live = liveMessages.get(id);
-  if (live) {
-    live.controller.abort();
-    // A pending message that never started is finished here rather than when its turn comes.
-    await (live.started ? live.settled : runMessage(live));
-  } else if (message.status === 'pending' || message.status === 'streaming') {
-    // Not running in this process (it died, or another instance runs it): record the stop.
-    await db.message.updateMany({
-      where: { id, attempt: message.attempt, status: { in: ['pending', 'streaming'] } },
-      data: { status: 'stopped', finishedAt: new Date() },
-    });
-  }
+  if (live) await end(live);
+  else if (isRunning(message.status)) await recordStop(message);
   return toMessageView(await db.message.findUniqueOrThrow({ where: { id } }));
 }
 
@@ -49,26 +51,12 @@ export async function retryMessage({
   ownerId: string;
 }): Promise<MessageView> {
   const message = await ownedMessage({ id, ownerId });
-  if (liveMessages.has(id) || message.status === 'pending' || message.status === 'streaming') {
+  if (liveMessages.has(id) || isRunning(message.status)) {
     throw new AppError('conflict', 'This message is still running; stop it before retrying.');
   }
-  const { count } = await db.message.updateMany({
-    where: { id, attempt: message.attempt },
-    data: {
-      attempt: message.attempt + 1,
-      status: 'pending',
-      content: '',
-      reasoning: '',
-      errorCode: null,
-      errorMessage: null,
-      finishReason: null,
-      ...emptyMetrics,
-      startedAt: null,
-      finishedAt: null,
-      heartbeatAt: new Date(),
-    },
-  });
-  if (count === 0) throw new AppError('conflict', 'This message changed meanwhile; reload.');
+  if (!(await beginRetry(message))) {
+    throw new AppError('conflict', 'This message changed meanwhile; reload.');
+  }
   const live = new LiveMessage(id, message.attempt + 1);
   registerLive(live);
   void runMessage(live);
@@ -78,15 +66,27 @@ export async function retryMessage({
 /** Stops every message of a conversation that this process is generating (before deleting it). */
 export async function stopConversation({ conversationId }: { conversationId: string }) {
   const running = await db.message.findMany({
-    where: { turn: { conversationId }, status: { in: ['pending', 'streaming'] } },
+    where: { turn: { conversationId }, status: { in: [...RUNNING_STATUSES] } },
     select: { id: true },
   });
   await Promise.all(
-    running.map(async ({ id }) => {
+    running.map(({ id }) => {
       const live = liveMessages.get(id);
-      if (!live) return;
-      live.controller.abort();
-      await (live.started ? live.settled : runMessage(live));
+      return live ? end(live) : undefined;
     }),
   );
+}
+
+/**
+ * Ends every message this process runs as interrupted, with the text so far saved: the
+ * process is shutting down. Resolves once all are saved.
+ */
+export async function interruptAll(): Promise<number> {
+  const reason = new AppError(
+    'interrupted',
+    'Versus was shut down while this answer was being generated; the text so far is kept. Retry to generate it again.',
+  );
+  const lives = [...liveMessages.values()];
+  await Promise.all(lives.map((live) => end(live, reason)));
+  return lives.length;
 }

@@ -518,24 +518,37 @@ describe('persistence', () => {
     expect(new Set(seen).size).toBeGreaterThanOrEqual(2);
   });
 
-  it('a turn whose rows fail to write aborts its requests and leaves nothing behind', async () => {
-    // The requests leave before the rows are written; make that write fail.
+  /** Makes inserts into `table` fail for turns whose prompt is `prompt`; returns the undo. */
+  async function failInserts(table: 'Turn' | 'Message', prompt: string) {
+    const promptOf =
+      table === 'Turn' ? 'NEW.prompt' : `(SELECT prompt FROM "Turn" WHERE id = NEW."turnId")`;
     if (isSqlite()) {
       await db.$executeRawUnsafe(
-        `CREATE TRIGGER IF NOT EXISTS test_fail_turn BEFORE INSERT ON "Turn"
-         WHEN NEW.prompt = 'roll back' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
+        `CREATE TRIGGER IF NOT EXISTS test_fail_${table} BEFORE INSERT ON "${table}"
+         WHEN ${promptOf} = '${prompt}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
       );
     } else {
       await db.$executeRawUnsafe(
-        `CREATE OR REPLACE FUNCTION test_fail_turn() RETURNS trigger AS $$ BEGIN
-           IF NEW.prompt = 'roll back' THEN RAISE EXCEPTION 'injected failure'; END IF;
+        `CREATE OR REPLACE FUNCTION test_fail_${table}() RETURNS trigger AS $$ BEGIN
+           IF ${promptOf} = '${prompt}' THEN RAISE EXCEPTION 'injected failure'; END IF;
            RETURN NEW; END $$ LANGUAGE plpgsql`,
       );
       await db.$executeRawUnsafe(
-        `CREATE OR REPLACE TRIGGER test_fail_turn BEFORE INSERT ON "Turn"
-         FOR EACH ROW EXECUTE FUNCTION test_fail_turn()`,
+        `CREATE OR REPLACE TRIGGER test_fail_${table} BEFORE INSERT ON "${table}"
+         FOR EACH ROW EXECUTE FUNCTION test_fail_${table}()`,
       );
     }
+    return () =>
+      db.$executeRawUnsafe(
+        isSqlite()
+          ? `DROP TRIGGER IF EXISTS test_fail_${table}`
+          : `DROP TRIGGER IF EXISTS test_fail_${table} ON "${table}"`,
+      );
+  }
+
+  it('a turn whose messages fail to write aborts its requests and leaves nothing behind', async () => {
+    // The requests leave before the messages are written; make that write fail.
+    const undo = await failInserts('Message', 'roll back');
     const model = uniqueModel('rolled-back');
     const conversation = await lineupOf(fakes, [
       { kind: 'openai', script: { id: model, ttftMs: 5_000 } },
@@ -545,7 +558,7 @@ describe('persistence', () => {
     try {
       await expect(
         startTurn({ conversationId: conversation.id, ownerId, prompt: 'roll back' }),
-      ).rejects.toThrow('turn.create()');
+      ).rejects.toThrow('message.createMany()');
       const lives = [...liveMessages.values()].filter((live) => live.request?.model === model);
       await Promise.all(lives.map((live) => live.settled));
       expect(lives.map((live) => [live.controller.signal.aborted, live.status])).toEqual([
@@ -558,15 +571,34 @@ describe('persistence', () => {
         'every upstream request to be aborted',
       );
       expect(lives.some((live) => liveMessages.has(live.id))).toBe(false);
+      // The turn's claim is released: the conversation takes the next prompt.
       expect(await db.turn.count({ where: { conversationId: conversation.id } })).toBe(0);
       expect(errors).not.toHaveBeenCalled();
     } finally {
       errors.mockRestore();
-      await db.$executeRawUnsafe(
-        isSqlite()
-          ? 'DROP TRIGGER IF EXISTS test_fail_turn'
-          : 'DROP TRIGGER IF EXISTS test_fail_turn ON "Turn"',
+      await undo();
+    }
+  });
+
+  it('a turn whose claim fails sends no upstream request at all', async () => {
+    const undo = await failInserts('Turn', 'never sent');
+    const model = uniqueModel('unclaimed');
+    const conversation = await lineupOf(fakes, [
+      { kind: 'openai', script: { id: model } },
+      { kind: 'ollama', script: { id: model } },
+    ]);
+    try {
+      await expect(
+        startTurn({ conversationId: conversation.id, ownerId, prompt: 'never sent' }),
+      ).rejects.toThrow('turn.createMany()');
+      expect([...liveMessages.values()].filter((live) => live.request?.model === model)).toEqual(
+        [],
       );
+      // Time for a request that had left to reach the fake.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(fakes.runs().filter((run) => run.model === model)).toEqual([]);
+    } finally {
+      await undo();
     }
   });
 
@@ -587,11 +619,9 @@ describe('persistence', () => {
     const rows = await settled(won.flatMap((turn) => turn.messages.map((message) => message.id)));
     expect(rows.map((row) => row.status)).toEqual(['done']);
     expect(await db.turn.count({ where: { conversationId: conversation.id } })).toBe(1);
-    // The loser's request, if it reached the backend, was aborted.
-    await waitFor(
-      () => fakes.runs().filter((run) => run.model === model && !run.aborted).length === 1,
-      'one finished upstream request',
-    );
+    // The loser was refused before its request left: the backend saw one request, not two.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(fakes.runs().filter((run) => run.model === model)).toHaveLength(1);
   });
 
   it('a message left streaming by a dead process becomes interrupted with its text', async () => {
@@ -613,7 +643,7 @@ describe('persistence', () => {
       },
     });
     expect(liveMessages.has(orphan.id)).toBe(false);
-    const { interruptOrphans } = await import('@/lib/generation/recover');
+    const { interruptOrphans } = await import('@/lib/generation/message-state');
     expect(await interruptOrphans({ staleAfterMs: 20_000 })).toBeGreaterThanOrEqual(1);
     const row = await db.message.findUniqueOrThrow({ where: { id: orphan.id } });
     expect(row.status).toBe('interrupted');

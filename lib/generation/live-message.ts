@@ -1,3 +1,4 @@
+import { canMove, isFinal } from '@/lib/api/message-status';
 import type { MessageMetrics, MessageStatus } from '@/lib/api/views';
 import type { ErrorCode } from '@/lib/errors';
 import type { MessageEvent } from './events';
@@ -15,9 +16,33 @@ export function sseFrame(messageId: string, eventId: string, event: MessageEvent
   return `id: ${eventId}\ndata: {"messageId":"${messageId}",${JSON.stringify(event).slice(1)}\n\n`;
 }
 
+/** Where a client is in a message: its attempt, the reclassifications seen, the text lengths. */
+interface Position {
+  attempt: number;
+  epoch: number;
+  reasoning: number;
+  content: number;
+}
+
+/** `<attempt>.<epoch>.<reasoning length>.<content length>`; null for any other id. */
+function parseEventId(value: string | null | undefined): Position | null {
+  const match = value?.match(/^(\d+)\.(\d+)\.(\d+)\.(\d+)$/);
+  if (!match) return null;
+  const [attempt, epoch, reasoning, content] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  return { attempt, epoch, reasoning, content };
+}
+
 /**
- * The in-memory state of a message this process is generating: the text so far, the frames
- * sent (for Last-Event-ID replay) and who is listening. The only state that lives in memory.
+ * The in-memory state of a message this process is generating: the text so far and who is
+ * listening. The only state that lives in memory. An event's id is the position it leaves the
+ * client at (text lengths, not a sequence number), so a client that re-attaches is sent the
+ * text after its position from the text itself: no log of sent events is kept, and the memory
+ * a message holds is its text.
  */
 export class LiveMessage {
   readonly id: string;
@@ -50,7 +75,8 @@ export class LiveMessage {
   /** Resolves once the backend has answered the upstream request, or generation ended before. */
   readonly answered: Promise<void>;
   markAnswered: () => void = () => {};
-  private readonly frames: string[] = [];
+  /** How often the answer so far was moved into the reasoning (a bare `</think>`). */
+  private epoch = 0;
   private readonly listeners = new Set<Listener>();
   private readonly closers = new Set<() => void>();
 
@@ -83,15 +109,19 @@ export class LiveMessage {
   }
 
   get lastEventId(): string {
-    return `${this.attempt}.${this.frames.length}`;
+    return `${this.attempt}.${this.epoch}.${this.reasoning.length}.${this.content.length}`;
   }
 
   get finished(): boolean {
-    return this.status !== 'pending' && this.status !== 'streaming';
+    return isFinal(this.status);
   }
 
-  /** Applies an event to the state and sends it to every listener, in the same tick. */
+  /**
+   * Applies an event to the state and sends it to every listener, in the same tick. A final
+   * message takes no more events: nothing leaves a final state.
+   */
   publish(event: MessageEvent): void {
+    if (this.finished) return;
     switch (event.type) {
       case 'reasoning':
         this.reasoning += event.text;
@@ -104,9 +134,11 @@ export class LiveMessage {
       case 'reclassify':
         this.reasoning += this.content;
         this.content = '';
+        this.epoch += 1;
         this.dirty = true;
         break;
       case 'status':
+        if (!canMove(this.status, event.status)) return;
         this.status = event.status;
         break;
       case 'metrics':
@@ -116,20 +148,24 @@ export class LiveMessage {
         this.error = { code: event.code, message: event.message };
         break;
       case 'done':
+        if (!canMove(this.status, event.status)) return;
         this.status = event.status;
         this.metrics = event.metrics;
         break;
       case 'snapshot':
         break;
     }
-    const frame = sseFrame(this.id, `${this.attempt}.${this.frames.length + 1}`, event);
-    this.frames.push(frame);
+    const frame = sseFrame(this.id, this.lastEventId, event);
     for (const listener of this.listeners) listener(frame);
     if (event.type === 'done') for (const close of this.closers) close();
   }
 
-  snapshotFrame(): string {
-    return sseFrame(this.id, this.lastEventId, {
+  private frame(event: MessageEvent): string {
+    return sseFrame(this.id, this.lastEventId, event);
+  }
+
+  private snapshotFrame(): string {
+    return this.frame({
       type: 'snapshot',
       attempt: this.attempt,
       status: this.status,
@@ -140,18 +176,36 @@ export class LiveMessage {
     });
   }
 
+  /** What a client at `seen` lacks, in a few events: the text after it, then the latest state. */
+  private catchUpFrames(seen: Position): string[] {
+    const frames: string[] = [];
+    const reasoning = this.reasoning.slice(seen.reasoning);
+    const content = this.content.slice(seen.content);
+    if (reasoning) frames.push(this.frame({ type: 'reasoning', text: reasoning }));
+    if (content) frames.push(this.frame({ type: 'content', text: content }));
+    if (!this.finished) frames.push(this.frame({ type: 'status', status: this.status }));
+    frames.push(this.frame({ type: 'metrics', metrics: this.metrics }));
+    if (this.error) frames.push(this.frame({ type: 'error', ...this.error }));
+    return frames;
+  }
+
   /**
-   * Subscribes a listener. With the id of a frame of this attempt it replays what came after;
-   * otherwise it starts from a snapshot. Returns the unsubscribe function.
+   * Subscribes a listener. With the id of an event of this attempt it sends what came after;
+   * otherwise it starts from a snapshot. A finished message then sends its `done` and closes.
+   * Returns the unsubscribe function.
    */
   subscribe(listener: Listener, close: () => void, lastEventId?: string | null): () => void {
     const seen = parseEventId(lastEventId);
-    if (seen && seen.attempt === this.attempt && seen.seq <= this.frames.length) {
-      for (const frame of this.frames.slice(seen.seq)) listener(frame);
-    } else {
-      listener(this.snapshotFrame());
-    }
+    const resumable =
+      seen !== null &&
+      seen.attempt === this.attempt &&
+      seen.epoch === this.epoch &&
+      seen.reasoning <= this.reasoning.length &&
+      seen.content <= this.content.length;
+    const frames = resumable ? this.catchUpFrames(seen) : [this.snapshotFrame()];
+    for (const frame of frames) listener(frame);
     if (this.finished) {
+      listener(this.frame({ type: 'done', status: this.status, metrics: this.metrics }));
       close();
       return () => {};
     }
@@ -162,10 +216,4 @@ export class LiveMessage {
       this.closers.delete(close);
     };
   }
-}
-
-function parseEventId(value: string | null | undefined) {
-  const match = value?.match(/^(\d+)\.(\d+)$/);
-  if (!match) return null;
-  return { attempt: Number(match[1]), seq: Number(match[2]) };
 }

@@ -44,10 +44,13 @@ export function prepareRequest({
     messages: buildChatMessages({
       systemPrompt: params.systemPrompt,
       prompt,
-      pastTurns: pastTurns.map((turn) => ({
-        prompt: turn.prompt,
-        answer: turn.messages.find((message) => message.slotId === slot.id)?.content ?? null,
-      })),
+      // A turn without messages is a claim still being written, or abandoned: not history.
+      pastTurns: pastTurns
+        .filter((turn) => turn.messages.length > 0)
+        .map((turn) => ({
+          prompt: turn.prompt,
+          answer: turn.messages.find((message) => message.slotId === slot.id)?.content ?? null,
+        })),
     }),
   };
 }
@@ -59,7 +62,11 @@ export async function loadRequest(messageId: string): Promise<PreparedRequest> {
     include: { slot: { include: { backend: true } }, turn: true },
   });
   const pastTurns = await db.turn.findMany({
-    where: { conversationId: message.turn.conversationId, index: { lt: message.turn.index } },
+    where: {
+      conversationId: message.turn.conversationId,
+      index: { lt: message.turn.index },
+      messages: { some: {} },
+    },
     orderBy: { index: 'asc' },
     select: {
       prompt: true,

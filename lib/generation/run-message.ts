@@ -4,11 +4,10 @@ import { adapterFor } from '@/lib/backends/create-adapter';
 import type { ModelInfo } from '@/lib/backends/types';
 import { cachedModelInfo } from '@/lib/catalog/model-cache';
 import { config } from '@/lib/config';
-import { db } from '@/lib/db/client';
 import { AppError, toAppError } from '@/lib/errors';
 import { ensureCheckpointer } from './checkpoint';
-import { saveFinal } from './final-writes';
 import type { LiveMessage } from './live-message';
+import { recordFinal, recordStart } from './message-state';
 import { computeMetrics, emptyMetrics, type Timeline } from './metrics';
 import { loadRequest, type PreparedRequest } from './prepare-request';
 import { liveMessages } from './registry';
@@ -44,7 +43,7 @@ export async function runMessage(live: LiveMessage): Promise<void> {
     request = live.request ?? (await loadRequest(live.id));
     // Fetches the model listing alongside generation when it is not cached yet; read at the end.
     cachedModelInfo(request.connection, request.model);
-    if (!live.startRecorded) markedStreaming = recordStart(live, request);
+    if (!live.startRecorded) markedStreaming = recordStarted(live, request);
     timeline.startedAt = performance.now();
     live.publish({ type: 'status', status: 'streaming' });
     stall = guardStalls(controller, {
@@ -105,10 +104,8 @@ export async function runMessage(live: LiveMessage): Promise<void> {
     }
   } catch (thrown) {
     const reason = controller.signal.aborted ? controller.signal.reason : thrown;
-    if (controller.signal.aborted && !(reason instanceof AppError)) {
-      status = 'stopped';
-    } else {
-      status = 'error';
+    status = endStatus(reason, controller.signal.aborted);
+    if (status !== 'stopped') {
       const error = toAppError(reason);
       if (error.code === 'internal') console.error(`message ${live.id} failed:`, reason);
       live.publish({ type: 'error', code: error.code, message: error.message });
@@ -122,20 +119,21 @@ export async function runMessage(live: LiveMessage): Promise<void> {
   await finish(live, status, finishReason, timeline, modelInfo);
 }
 
+/**
+ * How a generation that threw ended: a plain abort is the user's Stop; the server's own
+ * shutdown interrupts; anything else (the stall guard's abort included) is an error.
+ */
+function endStatus(reason: unknown, aborted: boolean): MessageStatus {
+  if (aborted && !(reason instanceof AppError)) return 'stopped';
+  if (reason instanceof AppError && reason.code === 'interrupted') return 'interrupted';
+  return 'error';
+}
+
 /** Marks a message that starts after its row was written (a retry, a queued slot) as started. */
-async function recordStart(live: LiveMessage, request: PreparedRequest): Promise<void> {
+async function recordStarted(live: LiveMessage, request: PreparedRequest): Promise<void> {
   if (!(await live.rowWritten)) return;
   try {
-    // updateMany: update would read the row back, unused.
-    await db.message.updateMany({
-      where: { id: live.id },
-      data: {
-        status: 'streaming',
-        startedAt: new Date(),
-        heartbeatAt: new Date(),
-        params: JSON.stringify(request.params),
-      },
-    });
+    await recordStart({ id: live.id, attempt: live.attempt, params: request.params });
   } catch (error) {
     console.error(`message ${live.id}: start write failed`, error);
   }
@@ -156,7 +154,7 @@ async function finish(
   try {
     // A turn whose rows were rolled back has nothing to write.
     if (!(await live.rowWritten)) return;
-    await saveFinal({
+    await recordFinal({
       id: live.id,
       attempt: live.attempt,
       status,
@@ -168,8 +166,6 @@ async function finish(
       modelInfo: modelInfo ? JSON.stringify(modelInfo) : null,
       ...metrics,
     });
-  } catch (error) {
-    console.error(`message ${live.id}: final write failed`, error);
   } finally {
     liveMessages.delete(live.id);
     live.markSettled();

@@ -1,7 +1,7 @@
 import 'server-only';
+import { isRunning } from '@/lib/api/message-status';
 import type { TurnView } from '@/lib/api/views';
 import { db } from '@/lib/db/client';
-import { isUniqueViolation } from '@/lib/db/errors';
 import { readTurnContext } from '@/lib/db/turn-context';
 import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
@@ -9,6 +9,7 @@ import { LiveMessage } from './live-message';
 import { emptyMetrics } from './metrics';
 import { prepareRequest } from './prepare-request';
 import { registerLive, runMessage } from './run-message';
+import { claimTurn, releaseClaim } from './turn-claims';
 
 /** Runs messages all at once, or one after another for models that share one GPU. */
 export function launch(lives: LiveMessage[], runMode: string): void {
@@ -43,12 +44,12 @@ async function requestsAnswered(lives: LiveMessage[]): Promise<void> {
 }
 
 /**
- * Adds a turn: the user's prompt and one assistant message per slot. The upstream requests
- * leave as soon as the conversation is read (one statement); the rows are written (in one
- * transaction) once the backends have answered them, while they work on their first token, and
- * generation outlives the request. No transaction is held meanwhile, so no other write queues
- * behind it. If the write fails, the requests are aborted and nothing of the turn remains; two
- * prompts racing for the same turn index meet the unique index, and the later one fails that way.
+ * Adds a turn: the user's prompt and one assistant message per slot. The turn's index is
+ * claimed first (one small insert): of two prompts racing for the same conversation, even on
+ * two instances, only one gets past it, and the other is refused before any upstream request
+ * leaves. Then the requests go out, and the messages are written (in one transaction) once
+ * the backends have answered them, while they work on their first token; generation outlives
+ * the request. If that write fails, the requests are aborted and nothing of the turn remains.
  */
 export async function startTurn({
   conversationId,
@@ -63,12 +64,16 @@ export async function startTurn({
   const conversation = await readTurnContext(conversationId, ownerId);
   if (!conversation) throw new AppError('not_found', 'No such conversation.');
   const last = conversation.turns.at(-1);
-  const busy = last?.messages.some(
-    (message) => message.status === 'pending' || message.status === 'streaming',
-  );
-  if (busy) {
+  if (last && last.messages.length === 0) {
+    throw new AppError('conflict', 'Another prompt is being sent to this conversation.');
+  }
+  if (last?.messages.some((message) => isRunning(message.status))) {
     throw new AppError('conflict', 'The previous turn is still running; wait or stop it first.');
   }
+  const turnId = newId();
+  const index = (last?.index ?? -1) + 1;
+  const now = new Date();
+  await claimTurn({ id: turnId, conversationId, index, prompt, createdAt: now });
 
   let committed: { resolve: () => void; reject: (reason: unknown) => void } | undefined;
   const rowsWritten = new Promise<void>((resolve, reject) => {
@@ -89,61 +94,47 @@ export async function startTurn({
   launch(lives, conversation.runMode);
   await requestsAnswered(lives.filter((live) => live.startRecorded));
 
-  const turnId = newId();
-  const index = (last?.index ?? -1) + 1;
-  const now = new Date();
   try {
     // Nothing is read back: the new rows hold only what is written here.
     await db.$transaction([
-      db.turn.create({
-        data: {
-          id: turnId,
-          conversationId,
-          index,
-          prompt,
-          createdAt: now,
-          messages: {
-            create: planned.map(({ slot, live, request }) => ({
-              id: live.id,
-              attempt: live.attempt,
-              slotId: slot.id,
-              params: JSON.stringify(request.params),
-              heartbeatAt: now,
-              ...(live.startRecorded ? { status: 'streaming', startedAt: now } : {}),
-            })),
-          },
-        },
-        select: { id: true },
+      db.message.createMany({
+        data: planned.map(({ slot, live, request }) => ({
+          id: live.id,
+          turnId,
+          attempt: live.attempt,
+          slotId: slot.id,
+          params: JSON.stringify(request.params),
+          heartbeatAt: now,
+          ...(live.startRecorded ? { status: 'streaming', startedAt: now } : {}),
+        })),
       }),
       db.conversation.updateMany({ where: { id: conversationId }, data: { updatedAt: now } }),
     ]);
     committed?.resolve();
-    return {
-      id: turnId,
-      index,
-      prompt,
-      createdAt: now.toISOString(),
-      messages: planned.map(({ slot, live, request }) => ({
-        id: live.id,
-        turnId,
-        slotId: slot.id,
-        attempt: live.attempt,
-        status: live.startRecorded ? 'streaming' : 'pending',
-        content: '',
-        reasoning: '',
-        error: null,
-        finishReason: null,
-        params: request.params,
-        modelInfo: {},
-        metrics: emptyMetrics,
-      })),
-    };
   } catch (error) {
     committed?.reject(error);
     for (const live of lives) live.controller.abort(error);
-    if (isUniqueViolation(error)) {
-      throw new AppError('conflict', 'Another prompt was just sent to this conversation.');
-    }
+    await releaseClaim(turnId);
     throw error;
   }
+  return {
+    id: turnId,
+    index,
+    prompt,
+    createdAt: now.toISOString(),
+    messages: planned.map(({ slot, live, request }) => ({
+      id: live.id,
+      turnId,
+      slotId: slot.id,
+      attempt: live.attempt,
+      status: live.startRecorded ? 'streaming' : 'pending',
+      content: '',
+      reasoning: '',
+      error: null,
+      finishReason: null,
+      params: request.params,
+      modelInfo: {},
+      metrics: emptyMetrics,
+    })),
+  };
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { FakeBackends } from '@/fake-backends/start';
 import type { MessageEvent } from '@/lib/generation/events';
 import { LiveMessage } from '@/lib/generation/live-message';
@@ -110,12 +110,15 @@ it('a client that reconnects with Last-Event-ID gets exactly what it missed, the
   const rest = await readFrames(stream(id, lastId));
   expect(rest[0]?.event.type).not.toBe('snapshot');
   expect(rest.at(-1)?.event).toMatchObject({ type: 'done', status: 'done' });
+  // Nothing repeated, nothing skipped: the two connections add up to the answer exactly.
   expect(textOf([...first, ...rest]).trim()).toBe(answer);
-  // Ids strictly increase across the two connections: nothing repeated, nothing skipped.
-  const seqs = [...first.slice(1), ...rest].map((frame) => Number(frame.id.split('.')[1]));
-  seqs.forEach((seq, index) => {
-    if (index > 0) expect(seq).toBe((seqs[index - 1] ?? 0) + 1);
-  });
+  // Every id is the position its event leaves the client at: the text received so far.
+  let received = '';
+  for (const frame of [...first, ...rest]) {
+    if (frame.event.type === 'snapshot') received = frame.event.content;
+    if (frame.event.type === 'content') received += frame.event.text;
+    expect(frame.id).toBe(`1.0.0.${received.length}`);
+  }
 });
 
 it('a browser that goes away does not stop generation; a later visit gets the whole answer', async () => {
@@ -168,6 +171,8 @@ it('sends what happens in one tick as one write, and every frame before the stre
     const typesIn = (chunk: string | null) =>
       [...(chunk ?? '').matchAll(/"type":"(\w+)"/g)].map((match) => match[1]);
     expect(typesIn(await recorder.next())).toEqual(['snapshot']);
+    live.publish({ type: 'status', status: 'streaming' });
+    expect(typesIn(await recorder.next())).toEqual(['status']);
     live.publish({ type: 'content', text: 'a' });
     live.publish({ type: 'metrics', metrics: emptyMetrics });
     expect(typesIn(await recorder.next())).toEqual(['content', 'metrics']);
@@ -178,6 +183,26 @@ it('sends what happens in one tick as one write, and every frame before the stre
   } finally {
     liveMessages.delete(id);
   }
+});
+
+it('every subscription ends with done, even one that arrives as the message finishes', async () => {
+  const model = uniqueModel('finishing');
+  const conversation = await lineupOf(fakes, [
+    { kind: 'openai', script: { id: model, ttftMs: 5, tokensPerSecond: 100, answer: 'a b c d e' } },
+    { kind: 'ollama', script: { id: model, ttftMs: 5, tokensPerSecond: 100, answer: 'a b c d e' } },
+  ]);
+  const turn = await startTurn({ conversationId: conversation.id, ownerId, prompt: 'go' });
+  const id = turn.messages[0]?.id ?? '';
+  const endings: Promise<Frame[]>[] = [];
+  // Subscribe every millisecond from the start until well after the end.
+  while (liveMessages.has(id) || endings.length < 20) {
+    endings.push(readFrames(stream(id, null)));
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  for (let index = 0; index < 20; index += 1) endings.push(readFrames(stream(id, null)));
+  const lasts = (await Promise.all(endings)).map((frames) => frames.at(-1)?.event);
+  expect(lasts.filter((event) => event?.type !== 'done')).toEqual([]);
+  await settled(turn.messages.map((message) => message.id));
 });
 
 it('refuses messages the caller does not own', async () => {
@@ -191,4 +216,38 @@ it('refuses messages the caller does not own', async () => {
     code: 'not_found',
   });
   await settled(mine);
+});
+
+it('sends keep-alives while a stream is open, and none once it has ended or been stopped', async () => {
+  vi.useFakeTimers();
+  const ended = new LiveMessage('keepalive-ended', 1);
+  const stopped = new LiveMessage('keepalive-stopped', 1);
+  for (const live of [ended, stopped]) {
+    live.publish({ type: 'status', status: 'streaming' });
+    liveMessages.set(live.id, live);
+  }
+  try {
+    const writes = { ended: [] as string[], stopped: [] as string[] };
+    streamEvents([{ messageId: ended.id, lastEventId: null }], {
+      write: (chunk) => writes.ended.push(chunk),
+      end: () => {},
+    });
+    const stop = streamEvents([{ messageId: stopped.id, lastEventId: null }], {
+      write: (chunk) => writes.stopped.push(chunk),
+      end: () => {},
+    });
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(writes.ended.at(-1)).toBe(': keep-alive\n\n');
+    expect(writes.stopped.at(-1)).toBe(': keep-alive\n\n');
+    ended.publish({ type: 'done', status: 'done', metrics: emptyMetrics });
+    stop();
+    const counts = [writes.ended.length, writes.stopped.length];
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect([writes.ended.length, writes.stopped.length]).toEqual(counts);
+    expect(vi.getTimerCount()).toBe(0);
+  } finally {
+    vi.useRealTimers();
+    liveMessages.delete(ended.id);
+    liveMessages.delete(stopped.id);
+  }
 });

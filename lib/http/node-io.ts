@@ -1,17 +1,10 @@
 import 'server-only';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AppError } from '@/lib/errors';
+import type { ServerResponse } from 'node:http';
 import { errorPayload } from './respond';
+import { securityHeaders } from './security-headers';
 
-/** Twice the largest valid body (a 100,000-character prompt, each character up to 4 bytes). */
-const MAX_BODY_BYTES = 1_000_000;
-
-/** Headers every API answer carries, as Next.js adds them to the routes it serves. */
-const BASE_HEADERS = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cache-Control': 'no-store',
-};
+/** Headers every answer Node writes itself carries, as Next.js adds them to its own. */
+const BASE_HEADERS = { ...securityHeaders, 'Cache-Control': 'no-store' };
 
 /** An SSE response that no proxy or compression layer should buffer. */
 export const SSE_HEADERS = {
@@ -22,39 +15,45 @@ export const SSE_HEADERS = {
   'X-Accel-Buffering': 'no',
 };
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  text: string,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, {
     ...BASE_HEADERS,
-    'Content-Type': 'application/json',
+    ...extra,
+    'Content-Type': type,
     'Content-Length': Buffer.byteLength(text),
   });
   res.end(text);
 }
 
-/** The standard error answer; once a stream has begun, only closing it is left. */
-export function sendError(res: ServerResponse, error: unknown): void {
-  const { status, body } = errorPayload(error);
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  extra?: Record<string, string>,
+): void {
+  send(res, status, 'application/json', JSON.stringify(body), extra);
+}
+
+/**
+ * The standard error answer: the JSON error shape for the API, its message as plain text for
+ * a page. Once a stream has begun, only closing it is left.
+ */
+export function sendError(
+  res: ServerResponse,
+  error: unknown,
+  { json = true, headers }: { json?: boolean; headers?: Record<string, string> } = {},
+): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  sendJson(res, status, body);
-}
-
-/** The request body parsed as JSON; too large or not JSON is a `bad_request`. */
-export async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new AppError('bad_request', 'The request body is too large.');
-    chunks.push(buffer);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new AppError('bad_request', 'The request body must be JSON.');
-  }
+  const { status, body } = errorPayload(error);
+  if (json) sendJson(res, status, body, headers);
+  else send(res, status, 'text/plain; charset=utf-8', `${body.error.message}\n`, headers);
 }

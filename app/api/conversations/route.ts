@@ -1,15 +1,15 @@
 import { createConversationSchema, listConversationsQuerySchema } from '@/lib/api/inputs';
 import { listConversations } from '@/lib/conversations/read';
 import { createConversation } from '@/lib/conversations/write';
+import { currentViewer } from '@/lib/http/request-context';
 import { handle, parseBody, parseQuery } from '@/lib/http/respond';
-import { getLocalUser } from '@/lib/users';
 
 export const dynamic = 'force-dynamic';
 
 export function GET(request: Request) {
   return handle(async () => {
     const { q } = parseQuery(request, listConversationsQuerySchema);
-    const user = await getLocalUser();
+    const user = currentViewer();
     return Response.json({ conversations: await listConversations({ ownerId: user.id, q }) });
   });
 }
@@ -17,7 +17,7 @@ export function GET(request: Request) {
 export function POST(request: Request) {
   return handle(async () => {
     const input = await parseBody(request, createConversationSchema);
-    const user = await getLocalUser();
+    const user = currentViewer();
     const conversation = await createConversation({ ownerId: user.id, input });
     return Response.json({ conversation }, { status: 201 });
   });

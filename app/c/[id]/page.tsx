@@ -5,13 +5,13 @@ import { cache } from 'react';
 import { CompareView } from '@/components/chat/compare-view';
 import { TURNS_PER_PAGE } from '@/lib/api/inputs';
 import { getConversation } from '@/lib/conversations/read';
-import { getLocalUser } from '@/lib/users';
+import { currentViewer } from '@/lib/http/request-context';
 
 type Props = { params: Promise<{ id: string }> };
 
 const load = cache(async (id: string) => {
   await connection();
-  const user = await getLocalUser();
+  const user = currentViewer();
   return getConversation({ id, ownerId: user.id, latestTurns: TURNS_PER_PAGE });
 });
 

@@ -2,8 +2,8 @@ import { conversationQuerySchema, updateConversationSchema } from '@/lib/api/inp
 import { getConversation } from '@/lib/conversations/read';
 import { deleteConversation, updateConversation } from '@/lib/conversations/write';
 import { AppError } from '@/lib/errors';
+import { currentViewer } from '@/lib/http/request-context';
 import { handle, parseBody, parseQuery } from '@/lib/http/respond';
-import { getLocalUser } from '@/lib/users';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +13,7 @@ export function GET(request: Request, { params }: Context) {
   return handle(async () => {
     const { id } = await params;
     const { turns } = parseQuery(request, conversationQuerySchema);
-    const user = await getLocalUser();
+    const user = currentViewer();
     const conversation = await getConversation({ id, ownerId: user.id, latestTurns: turns });
     if (!conversation) throw new AppError('not_found', 'No such conversation.');
     return Response.json({ conversation });
@@ -24,7 +24,7 @@ export function PATCH(request: Request, { params }: Context) {
   return handle(async () => {
     const { id } = await params;
     const input = await parseBody(request, updateConversationSchema);
-    const user = await getLocalUser();
+    const user = currentViewer();
     return Response.json({
       conversation: await updateConversation({ id, ownerId: user.id, ...input }),
     });
@@ -34,7 +34,7 @@ export function PATCH(request: Request, { params }: Context) {
 export function DELETE(_request: Request, { params }: Context) {
   return handle(async () => {
     const { id } = await params;
-    const user = await getLocalUser();
+    const user = currentViewer();
     await deleteConversation({ id, ownerId: user.id });
     return new Response(null, { status: 204 });
   });

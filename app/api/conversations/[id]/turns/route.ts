@@ -1,7 +1,7 @@
 import { earlierTurnsQuerySchema } from '@/lib/api/inputs';
 import { getEarlierTurns } from '@/lib/conversations/read';
+import { currentViewer } from '@/lib/http/request-context';
 import { handle, parseQuery } from '@/lib/http/respond';
-import { getLocalUser } from '@/lib/users';
 
 // POST on this path (a new turn) is served by lib/http/node-routes.ts before Next.js sees it.
 export const dynamic = 'force-dynamic';
@@ -13,7 +13,7 @@ export function GET(request: Request, { params }: Context) {
   return handle(async () => {
     const { id } = await params;
     const { before, limit } = parseQuery(request, earlierTurnsQuerySchema);
-    const user = await getLocalUser();
+    const user = currentViewer();
     return Response.json(await getEarlierTurns({ id, ownerId: user.id, before, limit }));
   });
 }

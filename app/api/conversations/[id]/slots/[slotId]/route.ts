@@ -1,7 +1,7 @@
 import { updateSlotSchema } from '@/lib/api/inputs';
 import { updateSlotParams } from '@/lib/conversations/write';
+import { currentViewer } from '@/lib/http/request-context';
 import { handle, parseBody } from '@/lib/http/respond';
-import { getLocalUser } from '@/lib/users';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +12,7 @@ export function PATCH(
   return handle(async () => {
     const { id, slotId } = await params;
     const input = await parseBody(request, updateSlotSchema);
-    const user = await getLocalUser();
+    const user = currentViewer();
     const conversation = await updateSlotParams({
       conversationId: id,
       slotId,

@@ -1,0 +1,40 @@
+import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { AppError } from '@/lib/errors';
+
+/** Who is asking. Accounts will widen this; today every request is the local user. */
+export interface Viewer {
+  id: string;
+  name: string;
+}
+
+/** What the gate learned about one request, for every handler and page that serves it. */
+export interface RequestContext {
+  viewer: Viewer;
+}
+
+// On globalThis: the gate is compiled into the instrumentation bundle and every route into its
+// own, and all of them must see one store.
+const store = globalThis as typeof globalThis & {
+  __versusRequestContext?: AsyncLocalStorage<RequestContext>;
+};
+store.__versusRequestContext ??= new AsyncLocalStorage<RequestContext>();
+const contexts = store.__versusRequestContext;
+
+/** Runs `serve` with `context` as the request context of everything it starts. */
+export function withRequestContext<T>(context: RequestContext, serve: () => T): T {
+  return contexts.run(context, serve);
+}
+
+/** The context the gate built for the current request. */
+export function requestContext(): RequestContext {
+  const context = contexts.getStore();
+  // Only a request that bypassed the gate has none: a bug, never a user's mistake.
+  if (!context) throw new AppError('internal', 'This request did not pass the request gate.');
+  return context;
+}
+
+/** The current request's viewer: the one place routes and pages learn who is asking. */
+export function currentViewer(): Viewer {
+  return requestContext().viewer;
+}
