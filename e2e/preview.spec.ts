@@ -75,7 +75,7 @@ test('"Preview all" runs two snake games side by side, sandboxed', async ({
   for (const index of [0, 1]) {
     await expect(iframes.nth(index)).toHaveAttribute('sandbox', 'allow-scripts');
     expect(await iframes.nth(index).getAttribute('srcdoc')).toMatch(
-      /^<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'/,
+      /^<!doctype html><html[^>]*><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'/,
     );
   }
   // Same size, side by side.

@@ -47,7 +47,10 @@ export function CodeBlock({
                 streaming ? 'Available once the block is complete' : 'Run this HTML in a sandbox'
               }
               aria-pressed={preview !== null}
-              onClick={() => setPreview(preview === null ? previewOfBlock(code, answer()) : null)}
+              onClick={() => {
+                if (preview === null) previewOfBlock(code, answer()).then(setPreview);
+                else setPreview(null);
+              }}
               className={buttonClass('ghost', 'sm', 'h-6 px-1.5 text-[11px]')}
             >
               <PlayIcon className="size-3.5" />
@@ -73,7 +76,7 @@ export function CodeBlock({
           srcDoc={preview}
           title="HTML preview"
           className="h-96 border-t border-zinc-200 dark:border-zinc-800"
-          onReload={() => setPreview(previewOfBlock(code, answer()))}
+          onReload={() => previewOfBlock(code, answer()).then(setPreview)}
           onClose={() => setPreview(null)}
         />
       )}

