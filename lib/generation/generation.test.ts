@@ -556,10 +556,12 @@ describe('persistence', () => {
     ]);
     const errors = vi.spyOn(console, 'error');
     try {
-      await expect(
-        startTurn({ conversationId: conversation.id, ownerId, prompt: 'roll back' }),
-      ).rejects.toThrow('message.createMany()');
-      const lives = [...liveMessages.values()].filter((live) => live.request?.model === model);
+      const started = startTurn({ conversationId: conversation.id, ownerId, prompt: 'roll back' });
+      const livesOf = () =>
+        [...liveMessages.values()].filter((live) => live.request?.model === model);
+      await waitFor(() => livesOf().length === 2, 'both messages to be live');
+      const lives = livesOf();
+      await expect(started).rejects.toThrow('message.createMany()');
       await Promise.all(lives.map((live) => live.settled));
       expect(lives.map((live) => [live.controller.signal.aborted, live.status])).toEqual([
         [true, 'stopped'],
@@ -590,7 +592,7 @@ describe('persistence', () => {
     try {
       await expect(
         startTurn({ conversationId: conversation.id, ownerId, prompt: 'never sent' }),
-      ).rejects.toThrow('turn.createMany()');
+      ).rejects.toThrow('injected failure');
       expect([...liveMessages.values()].filter((live) => live.request?.model === model)).toEqual(
         [],
       );

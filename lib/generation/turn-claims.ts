@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
+import { insertTurn } from '@/lib/db/turn-writes';
 import { AppError } from '@/lib/errors';
 
 /**
@@ -18,8 +19,7 @@ export async function claimTurn(turn: {
   createdAt: Date;
 }): Promise<void> {
   try {
-    // createMany: create would read the row back, unused.
-    await db.turn.createMany({ data: [turn] });
+    await insertTurn(turn);
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new AppError('conflict', 'Another prompt was just sent to this conversation.');
