@@ -1,5 +1,4 @@
 import type { NextConfig } from 'next';
-import { securityHeaders } from './lib/http/security-headers';
 
 const nextConfig: NextConfig = {
   // Generation runs in this process; keep native and server-only packages out of the bundle.
@@ -10,14 +9,8 @@ const nextConfig: NextConfig = {
     'pg',
   ],
   poweredByHeader: false,
-  async headers() {
-    return [
-      {
-        source: '/:path*',
-        headers: Object.entries(securityHeaders).map(([key, value]) => ({ key, value })),
-      },
-    ];
-  },
+  // Security headers are set by the request gate (lib/http/gate.ts) on every answer, Next.js's
+  // own redirects and static files included.
 };
 
 export default nextConfig;

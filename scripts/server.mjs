@@ -22,6 +22,9 @@ await app.prepare();
 /**
  * @typedef {{
  *   passGate: (req: http.IncomingMessage, res: http.ServerResponse, next: typeof handleNext) => Promise<void>,
+ *   answerClientError: (error: Error, socket: import('node:stream').Duplex) => void,
+ *   answerConnect: (req: http.IncomingMessage, socket: import('node:stream').Duplex) => void,
+ *   answerExpectation: (req: http.IncomingMessage, res: http.ServerResponse) => void,
  *   stop: () => Promise<void>,
  * }} VersusServer
  */
@@ -59,7 +62,14 @@ if (!hooks()) await warmUp();
 const versus = hooks();
 if (!versus) throw new Error('instrumentation.ts did not register the request gate');
 
-const server = http.createServer((req, res) => void versus.passGate(req, res, handleNext));
+// Without a Host, the gate answers (421, in the error shape) rather than Node's bare 400.
+const server = http.createServer({ requireHostHeader: false }, (req, res) => {
+  void versus.passGate(req, res, handleNext);
+});
+// What Node refuses before a request exists gets the same error shape and headers.
+server.on('clientError', versus.answerClientError);
+server.on('connect', versus.answerConnect);
+server.on('checkExpectation', versus.answerExpectation);
 server.listen(port, host, () => {
   console.log(`Versus ${dev ? '(development) ' : ''}on http://${host}:${port}`);
 });

@@ -1,6 +1,7 @@
-/** The gate on a loopback port, as scripts/server.mjs runs it, with a stand-in for Next.js. */
+/** The gate on a loopback port, set up as scripts/server.mjs does, with a stand-in for Next.js. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerClientError, answerConnect, answerExpectation } from '@/lib/http/client-errors';
 import { passGate } from '@/lib/http/gate';
 import { requestContext } from '@/lib/http/request-context';
 
@@ -18,7 +19,7 @@ export interface GateServer {
  */
 export async function startGateServer(): Promise<GateServer> {
   const nextSaw: GateServer['nextSaw'] = [];
-  const server = http.createServer((req, res) => {
+  const server = http.createServer({ requireHostHeader: false }, (req, res) => {
     void passGate(req, res, async (request, response) => {
       // A tick later, as Next.js reaches a handler after awaiting its own work.
       await new Promise((resolve) => setImmediate(resolve));
@@ -35,6 +36,9 @@ export async function startGateServer(): Promise<GateServer> {
       response.writeHead(418, { 'content-type': 'application/json' }).end('{"next":true}');
     });
   });
+  server.on('clientError', answerClientError);
+  server.on('connect', answerConnect);
+  server.on('checkExpectation', answerExpectation);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -16,8 +16,8 @@ export type RunMode = z.infer<typeof runModeSchema>;
 
 export const lineupSlotSchema = z
   .object({
-    backendId: z.string().min(1).max(100),
-    model: z.string().min(1).max(300),
+    backendId: z.string().trim().min(1).max(100),
+    model: z.string().trim().min(1).max(300),
     params: slotParamsSchema.default({}),
   })
   .strict();

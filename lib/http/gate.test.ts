@@ -190,6 +190,50 @@ describe('bodies', () => {
   });
 });
 
+/** Sends raw bytes and reads the answer until the server closes the connection. */
+function rawExchange(bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(gate.port, '127.0.0.1');
+    let text = '';
+    socket.on('data', (chunk) => {
+      text += chunk.toString();
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve(text));
+    socket.write(bytes);
+  });
+}
+
+describe('what Node refuses before the gate', () => {
+  it('answers in the JSON error shape with the security headers, then closes', async () => {
+    const cases: [string, number, string][] = [
+      [`get /api/backends HTTP/1.1\r\nHost: 127.0.0.1:${gate.port}\r\n\r\n`, 400, 'bad_request'],
+      [
+        `GET /api/backends HTTP/1.1\r\nHost: 127.0.0.1:${gate.port}\r\nX: ${'y'.repeat(20_000)}\r\n\r\n`,
+        431,
+        'headers_too_large',
+      ],
+      [
+        `CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n`,
+        405,
+        'method_not_allowed',
+      ],
+      [
+        `GET /api/backends HTTP/1.1\r\nHost: 127.0.0.1:${gate.port}\r\nExpect: tea\r\n\r\n`,
+        417,
+        'expectation_failed',
+      ],
+      [`GET /api/backends HTTP/1.1\r\nConnection: close\r\n\r\n`, 421, 'host_not_allowed'],
+    ];
+    for (const [bytes, status, code] of cases) {
+      const answer = await rawExchange(bytes);
+      expect(answer, bytes.slice(0, 40)).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+      expect(answer).toMatch(/\r\nX-Content-Type-Options: nosniff\r\n/i);
+      expect(answer).toContain(`"code":"${code}"`);
+    }
+  });
+});
+
 describe('requests no handler should see', () => {
   it('answers every malformed target and odd method with a 4xx JSON error', async () => {
     const cases: [string, string, number, string][] = [
@@ -202,6 +246,7 @@ describe('requests no handler should see', () => {
       ['GET', '/api', 404, 'not_found'],
       ['GET', '/api/conversations/a/b/c', 404, 'not_found'],
       ['DELETE', '/api/backends', 405, 'method_not_allowed'],
+      ['GET', '/api/./backends', 400, 'bad_request'],
     ];
     for (const [method, path, status, code] of cases) {
       const answer = await send({ method, path });
@@ -214,10 +259,26 @@ describe('requests no handler should see', () => {
     expect(allow.headers.allow).toBe('GET');
   });
 
+  it('refuses two Host headers', async () => {
+    const answer = await rawExchange(
+      `GET /api/backends HTTP/1.1\r\nHost: 127.0.0.1:${gate.port}\r\nHost: evil.example\r\nConnection: close\r\n\r\n`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+  });
+
+  it('puts the security headers on what the other router answers too', async () => {
+    const answer = await send({ path: '/api/conversations' });
+    expect(answer.status).toBe(418);
+    expect(answer.headers['x-frame-options']).toBe('DENY');
+    expect(answer.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
   it('answers a page with a malformed path or a write method in plain text', async () => {
-    const malformed = await send({ path: '/c/%' });
-    expect(malformed.status).toBe(400);
-    expect(malformed.headers['content-type']).toMatch(/^text\/plain/);
+    for (const path of ['/c/%', '/x/../api/backends', '/api\\backends']) {
+      const malformed = await send({ path });
+      expect(malformed.status, path).toBe(400);
+      expect(malformed.headers['content-type']).toMatch(/^text\/plain/);
+    }
     const posted = await send({ method: 'POST', path: '/c/x', headers: json, body: '{}' });
     expect(posted.status).toBe(405);
     expect(posted.headers.allow).toBe('GET, HEAD');

@@ -8,6 +8,7 @@ import { type ApiRoute, matchApiRoute, type RouteParams } from './api-routes';
 import { sendError } from './node-io';
 import { checkBody } from './read-body';
 import { withRequestContext } from './request-context';
+import { securityHeaders } from './security-headers';
 
 /** Next.js's request handler, which serves whatever the gate does not answer itself. */
 export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -29,12 +30,27 @@ function parseTarget(target: string): URL {
   // Concatenated, not resolved: `//x` is a path here, never another host.
   const url = URL.parse(`http://gate.invalid${target}`);
   if (!url) throw new AppError('bad_request', 'The request target is not a valid URL path.');
+  // Dot segments, backslashes, a fragment: the path a router would see is not the one sent,
+  // and whether it is the API or a page must not depend on which of the two one looks at.
+  if (url.pathname !== target.split('?')[0]) {
+    throw new AppError('bad_request', 'The request path is not in canonical form.');
+  }
   try {
     decodeURIComponent(url.pathname);
   } catch {
     throw new AppError('bad_request', 'The request path has malformed percent-encoding.');
   }
   return url;
+}
+
+/** The Host header, refusing two of them (Node keeps the first; a proxy might use another). */
+function hostOf(req: IncomingMessage): string | undefined {
+  let count = 0;
+  for (let index = 0; index < req.rawHeaders.length; index += 2) {
+    if (req.rawHeaders[index]?.toLowerCase() === 'host') count += 1;
+  }
+  if (count > 1) throw new AppError('bad_request', 'The request has more than one Host header.');
+  return req.headers.host;
 }
 
 function refuseHost(host: string | undefined): AppError {
@@ -87,7 +103,7 @@ export async function passGate(
   try {
     if (closing) throw new AppError('unavailable', 'Versus is shutting down; retry in a moment.');
     const url = parseTarget(target);
-    const host = req.headers.host;
+    const host = hostOf(req);
     if (!isAllowedHost(host, config.allowedHosts)) throw refuseHost(host);
     let route: { route: ApiRoute; params: RouteParams } | null = null;
     if (api) {
@@ -112,6 +128,8 @@ export async function passGate(
       throw new AppError('forbidden', 'Versus refuses changes requested by another site.');
     }
     checkBody(req, route?.route.jsonBody ?? 0);
+    // Whatever Next.js answers (pages, its redirects, static files) carries them too.
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     if (isStaticAsset(url.pathname)) return await next(req, res);
     const context = { viewer: await getLocalUser() };
     const serve = route?.route.serve;

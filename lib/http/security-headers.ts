@@ -1,7 +1,4 @@
-/**
- * Headers every page carries, and every answer of the gate's own. Imported by next.config.ts,
- * so plain TypeScript without the app's path aliases.
- */
+/** Headers every answer carries: the gate sets them, for both routers. */
 
 const dev = process.env.NODE_ENV !== 'production';
 
