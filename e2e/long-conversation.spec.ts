@@ -40,30 +40,27 @@ test('a long conversation opens on its latest prompts and pages back to the firs
 
   const compare = new ComparePage(page);
   await compare.open(conversationId);
-  const column = compare.column(0);
-  const prompts = column.getByRole('article');
+  const rows = compare.turns();
   // The latest ten, the newest last.
-  await expect(prompts).toHaveCount(10);
-  await expect(prompts.first()).toContainText(`Question ${TURNS - 9}`);
-  await expect(prompts.last()).toContainText(`Question ${TURNS}`);
+  await expect(rows).toHaveCount(10);
+  await expect(rows.first()).toContainText(`Question ${TURNS - 9}`);
+  await expect(rows.last()).toContainText(`Question ${TURNS}`);
   await compare.expectStatus(0, 'done');
 
-  const earlier = column.getByTestId('earlier-turns');
+  const earlier = page.getByTestId('earlier-turns');
   await expect(earlier).toHaveText(`Show earlier prompts · ${TURNS - 10} more`);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await column.locator('.overflow-y-auto').evaluate((scroller) => scroller.scrollTo(0, 0));
+  await page.getByTestId('compare-scroll').evaluate((scroller) => scroller.scrollTo(0, 0));
   await page.screenshot({ path: `${shots}/long-conversation.png` });
   await earlier.click();
-  // Every column gets them, and the button goes once nothing precedes.
-  for (const position of [0, 1]) {
-    await expect(compare.column(position).getByRole('article')).toHaveCount(TURNS);
-    await expect(compare.column(position).getByRole('article').first()).toContainText(`Question 1`);
-    await expect(compare.column(position).getByTestId('earlier-turns')).toHaveCount(0);
-  }
-  await expect(prompts.first()).toContainText(`Answer from ${models[0]}.`);
+  // Every column gets them (a row holds them all), and the button goes once nothing precedes.
+  await expect(rows).toHaveCount(TURNS);
+  await expect(rows.first()).toContainText('Question 1');
+  for (const position of [0, 1]) await expect(compare.cells(position)).toHaveCount(TURNS);
+  await expect(earlier).toHaveCount(0);
+  const first = compare.cells(0).first();
+  await expect(first).toContainText(`Answer from ${models[0]}.`);
   // An earlier answer's reasoning opens on demand.
-  await prompts.first().getByTestId('reasoning-toggle').click();
-  await expect(prompts.first().getByTestId('message-reasoning')).toHaveText(
-    `Thinking about ${models[0]}.`,
-  );
+  await first.getByTestId('reasoning-toggle').click();
+  await expect(first.getByTestId('message-reasoning')).toHaveText(`Thinking about ${models[0]}.`);
 });

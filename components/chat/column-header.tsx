@@ -1,5 +1,7 @@
 'use client';
 
+import { buttonClass } from '@/components/ui/button';
+import { EyeOffIcon, NarrowIcon, WidenIcon } from '@/components/ui/icons';
 import type { SlotView } from '@/lib/api/views';
 import type { ModelInfo } from '@/lib/backends/types';
 import { modelHint } from './format';
@@ -14,17 +16,35 @@ export const slotColors = [
   'bg-teal-500',
 ] as const;
 
-/** Model, backend, what the backend reports about the model, and the slot's parameters. */
+const iconButton = buttonClass('ghost', 'icon', 'size-6 text-zinc-500 dark:text-zinc-400');
+
+/**
+ * A column's head, which stays in view while the turns scroll under it: model, backend, what
+ * the backend reports about the model, the slot's parameters, and the column's width.
+ */
 export function ColumnHeader({
   conversationId,
   slot,
   modelInfo,
   onSlotsSaved,
+  wide,
+  onToggleWide,
+  onHide,
+  sharedBackend,
+  last,
 }: {
   conversationId: string;
   slot: SlotView;
   modelInfo: Partial<ModelInfo> | undefined;
   onSlotsSaved: (slots: SlotView[]) => void;
+  wide: boolean;
+  /** Null on a narrow screen, where a column has the whole width. */
+  onToggleWide: (() => void) | null;
+  /** Null when it is the last column on show. */
+  onHide: (() => void) | null;
+  /** Runs in parallel with another column on the same backend. */
+  sharedBackend: boolean;
+  last: boolean;
 }) {
   const hint = modelHint(modelInfo);
   // Hugging Face style ids (`org/name`): the name leads, the organisation goes below it.
@@ -33,7 +53,12 @@ export function ColumnHeader({
   const org = slash > 0 ? slot.model.slice(0, slash) : null;
   const facts = [org, slot.backendLabel, hint].filter((fact): fact is string => Boolean(fact));
   return (
-    <header className="flex h-14 shrink-0 items-center gap-2 border-b border-zinc-200 px-3 dark:border-zinc-800">
+    <header
+      id={`column-${slot.id}`}
+      data-testid="column"
+      data-slot-position={slot.position}
+      className={`flex h-14 min-w-0 items-center gap-2 bg-white px-3 dark:bg-zinc-950 ${last ? '' : 'border-r border-zinc-200 dark:border-zinc-800'}`}
+    >
       <span
         aria-hidden="true"
         className={`size-2 shrink-0 rounded-sm ${slotColors[slot.position % slotColors.length]}`}
@@ -46,9 +71,17 @@ export function ColumnHeader({
           {name}
         </h2>
         <p
-          className="truncate text-[11px] text-zinc-500 dark:text-zinc-400"
+          className="truncate text-[11px] text-zinc-600 dark:text-zinc-400"
           title={modelInfo?.digest ? `digest ${modelInfo.digest}` : undefined}
         >
+          {sharedBackend && (
+            <span
+              className="mr-1.5 rounded bg-amber-100 px-1 font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-300"
+              title="These models run in parallel on one backend, so each one's tokens/s is lower than it would be alone. Switch to One at a time for clean speeds."
+            >
+              shared
+            </span>
+          )}
           {facts.map((fact, index) => (
             <span key={fact} className={fact === hint || fact === org ? 'font-mono' : ''}>
               {index > 0 && <span aria-hidden="true"> · </span>}
@@ -60,10 +93,35 @@ export function ColumnHeader({
       <SlotParamsButton
         conversationId={conversationId}
         slot={slot}
-        showThink={slot.backendKind === 'ollama' || modelInfo?.supportsThinking === true}
+        showThink={slot.backendKind === 'ollama' && modelInfo?.supportsThinking === true}
         onSaved={onSlotsSaved}
         align={slot.position === 0 ? 'start' : 'end'}
       />
+      {onToggleWide && (
+        <button
+          type="button"
+          data-testid="widen-column"
+          aria-pressed={wide}
+          aria-label={wide ? `Narrow ${name} again` : `Widen ${name}`}
+          title={wide ? 'Back to the same width as the others' : 'Widen this column'}
+          onClick={onToggleWide}
+          className={iconButton}
+        >
+          {wide ? <NarrowIcon className="size-3.5" /> : <WidenIcon className="size-3.5" />}
+        </button>
+      )}
+      {onHide && (
+        <button
+          type="button"
+          data-testid="hide-column"
+          aria-label={`Hide ${name}`}
+          title="Hide this column for now"
+          onClick={onHide}
+          className={iconButton}
+        >
+          <EyeOffIcon className="size-3.5" />
+        </button>
+      )}
     </header>
   );
 }

@@ -40,7 +40,7 @@ export function ColumnTabs({
             type="button"
             role="tab"
             aria-selected={selected}
-            aria-controls={`column-${slot.id}`}
+            aria-controls="compare-panel"
             tabIndex={selected ? 0 : -1}
             onClick={() => onSelect(index)}
             className={`flex max-w-[11rem] shrink-0 items-center gap-1.5 rounded-md px-2.5 py-1.5 text-xs outline-none focus-visible:ring-2 focus-visible:ring-indigo-500/60 ${

@@ -1,7 +1,10 @@
 'use client';
 
+import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PreviewAll } from '@/components/preview/preview-all';
+import { buttonClass } from '@/components/ui/button';
+import { PlusIcon } from '@/components/ui/icons';
 import type { RunMode } from '@/lib/api/inputs';
 import { isRunning } from '@/lib/api/message-status';
 import type { ConversationView, SlotView, TurnView } from '@/lib/api/views';
@@ -9,16 +12,17 @@ import { api, messageOf } from '@/lib/client/api';
 import { notifyConversationsChanged } from '@/lib/client/conversation-events';
 import { MessageStore } from '@/lib/client/message-store';
 import { useBackends } from '@/lib/client/use-backends';
+import { useColumnLayout } from '@/lib/client/use-column-layout';
 import { useMediaQuery } from '@/lib/client/use-media-query';
 import { MessageStoreContext, useMessageMetas } from '@/lib/client/use-message';
-import { Column } from './column';
 import { ColumnTabs } from './column-tabs';
+import { CompareGrid } from './compare-grid';
 import { CompareHeader } from './compare-header';
 import { Composer } from './composer';
+import { HiddenColumns } from './hidden-columns';
 import { slotModelInfo } from './slot-model-info';
-import { SpeedLine } from './speed-line';
 
-/** The compare screen: one column per slot, one composer for all of them. */
+/** The compare screen: one row of answers per turn, one column per slot, one composer. */
 export function CompareView({ conversation }: { conversation: ConversationView }) {
   const [store] = useState(
     () => new MessageStore(conversation.turns.flatMap((turn) => turn.messages)),
@@ -48,6 +52,7 @@ function CompareScreen({
   const [error, setError] = useState<string | null>(null);
   const { backends } = useBackends();
   const narrow = useMediaQuery('(max-width: 767.98px)', false);
+  const layout = useColumnLayout(slots, narrow ? { active: activeTab } : null);
 
   const latest = turns[turns.length - 1];
   const latestIds = useMemo(
@@ -150,34 +155,37 @@ function CompareScreen({
         title={conversation.title}
         runMode={runMode}
         onRunModeChange={(next) => void changeRunMode(next)}
-        actions={<PreviewAll columns={previewColumns} messageIds={latestIds} />}
+        actions={
+          <>
+            <PreviewAll columns={previewColumns} messageIds={latestIds} />
+            <Link
+              href={`/?from=${conversation.id}`}
+              data-testid="new-with-lineup"
+              title="A new comparison with these models and their parameters"
+              className={buttonClass('ghost', 'sm', 'max-sm:hidden')}
+            >
+              <PlusIcon className="size-3.5" />
+              New with these models
+            </Link>
+          </>
+        }
       />
       <ColumnTabs slots={slots} metas={metas} active={activeTab} onSelect={setActiveTab} />
-      <div className="grid min-h-0 flex-1 auto-cols-[minmax(17rem,1fr)] grid-flow-col overflow-x-auto">
-        {slots.map((slot, index) => (
-          <Column
-            key={slot.id}
-            conversationId={conversation.id}
-            slot={slot}
-            turns={turns}
-            runMode={runMode}
-            sharedBackend={parallel && shared.has(slot.id)}
-            noteRow={parallel && shared.size > 0}
-            modelInfo={slotModelInfo(slot, turns, backends)}
-            visibleOnNarrow={index === activeTab}
-            asTabPanel={narrow}
-            onSlotsSaved={setSlots}
-            earlierTurns={earlierTurns}
-            loadingEarlier={loadingEarlier}
-            onLoadEarlier={loadEarlier}
-          />
-        ))}
-      </div>
-      <SpeedLine
+      <HiddenColumns hidden={layout.hidden} onShow={layout.show} />
+      <CompareGrid
+        conversationId={conversation.id}
         slots={slots}
-        metas={metas}
+        layout={layout}
+        turns={turns}
         runMode={runMode}
-        sharedBackend={parallel && shared.size > 0}
+        sharedSlots={parallel ? shared : noSlots}
+        modelInfoOf={(slot) => slotModelInfo(slot, turns, backends)}
+        onSlotsSaved={setSlots}
+        narrow={narrow}
+        activeTabId={narrow ? (slots[activeTab]?.id ?? null) : null}
+        earlierTurns={earlierTurns}
+        loadingEarlier={loadingEarlier}
+        onLoadEarlier={loadEarlier}
       />
       <Composer
         value={draft}
@@ -198,3 +206,5 @@ function CompareScreen({
     </>
   );
 }
+
+const noSlots: ReadonlySet<string> = new Set();

@@ -4,12 +4,10 @@ import { useCallback, useRef } from 'react';
 import { AnswerSourceContext } from '@/components/markdown/answer-source';
 import { Markdown } from '@/components/markdown/markdown';
 import { CopyButton } from '@/components/ui/copy-button';
-import { StatusDot } from '@/components/ui/status-pill';
 import type { RunMode } from '@/lib/api/inputs';
 import { isRunning } from '@/lib/api/message-status';
 import { useMessageMeta, useMessageStore, useMessageText } from '@/lib/client/use-message';
 import { useMessageStream } from '@/lib/client/use-message-stream';
-import { metricParts } from './format';
 import { Reasoning } from './reasoning';
 
 /** What to say where the answer would be, while there is none. */
@@ -109,16 +107,6 @@ export function MessageBlock({
           className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-[13px] text-amber-900 dark:bg-amber-950/40 dark:text-amber-300"
         >
           The server stopped while this answer was being generated. Retry to run it again.
-        </p>
-      )}
-      {!latest && (
-        // Earlier answers have no footer: their status and figures sit under them.
-        <p
-          data-testid="message-metrics"
-          className="mt-2 flex items-center gap-1.5 font-mono text-[11px] text-zinc-400 tabular-nums dark:text-zinc-500"
-        >
-          <StatusDot status={meta.status} />
-          {[meta.status, ...metricParts(meta.metrics).map((part) => part.text)].join(' · ')}
         </p>
       )}
       {running && meta.connection === 'reconnecting' && (

@@ -1,7 +1,9 @@
+import type { MessageStatus } from '@/lib/api/views';
 import { formatDuration, formatRate } from './format';
 
 export interface SpeedEntry {
   name: string;
+  status: MessageStatus;
   tokensPerSecond: number | null;
   ttftMs: number | null;
 }
@@ -22,44 +24,64 @@ export function distinctNames(
 }
 
 const ratioText = (ratio: number) => (ratio < 10 ? ratio.toFixed(1) : ratio.toFixed(0));
+const list = (items: string[]) =>
+  items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
+
+/** Words for a status that keeps an answer out of the ranking. */
+const unranked: Partial<Record<MessageStatus, string>> = {
+  stopped: 'stopped',
+  error: 'failed',
+  interrupted: 'interrupted',
+};
 
 /**
- * One line comparing decode speeds (tok/s) of a finished turn, fastest against slowest, and
- * who produced a first token soonest. Columns without figures are left out; null when fewer
- * than two columns have a speed.
+ * One line ranking a finished turn's columns: every finished answer by decode speed (tok/s),
+ * fastest first, with how many times slower each is than the fastest; then by time to first
+ * token; then the columns left out because they were stopped or failed (a partial answer's
+ * speed would flatter or wrong it). Null until some answer finished with figures.
  */
 export function speedSummary(entries: readonly SpeedEntry[]): string | null {
-  const rated = entries
+  const done = entries.filter((entry) => entry.status === 'done');
+  const rated = done
     .filter(
       (entry): entry is SpeedEntry & { tokensPerSecond: number } =>
         entry.tokensPerSecond !== null && entry.tokensPerSecond > 0,
     )
     .sort((a, b) => b.tokensPerSecond - a.tokensPerSecond);
+  const parts: string[] = [];
   const fastest = rated[0];
-  const slowest = rated[rated.length - 1];
-  if (!fastest || !slowest || rated.length < 2) return null;
+  const slowest = rated.at(-1);
+  if (fastest && slowest && rated.length >= 2) {
+    if (fastest.tokensPerSecond / slowest.tokensPerSecond < 1.05) {
+      parts.push(
+        `${list(rated.map((entry) => entry.name))} generated at about the same speed (${formatRate(slowest.tokensPerSecond)}–${formatRate(fastest.tokensPerSecond)} tok/s)`,
+      );
+    } else {
+      const ranked = rated.map((entry, index) => {
+        const ratio = fastest.tokensPerSecond / entry.tokensPerSecond;
+        const slower = index > 0 && ratio >= 1.05 ? ` (${ratioText(ratio)}× slower)` : '';
+        return `${entry.name} ${formatRate(entry.tokensPerSecond)} tok/s${slower}`;
+      });
+      parts.push(`Fastest: ${ranked.join(', ')}`);
+    }
+  } else if (fastest) {
+    parts.push(`${fastest.name} ${formatRate(fastest.tokensPerSecond)} tok/s`);
+  }
 
-  const ratio = fastest.tokensPerSecond / slowest.tokensPerSecond;
-  const rates = `${formatRate(fastest.tokensPerSecond)} vs ${formatRate(slowest.tokensPerSecond)} tok/s`;
-  let line =
-    ratio < 1.05
-      ? `${rated.length === 2 ? `${fastest.name} and ${slowest.name}` : `All ${rated.length}`} generated at about the same speed (${rates})`
-      : `${fastest.name} generated ${ratioText(ratio)}× faster than ${slowest.name} (${rates})`;
-
-  const timed = entries
+  const timed = done
     .filter((entry): entry is SpeedEntry & { ttftMs: number } => entry.ttftMs !== null)
     .sort((a, b) => a.ttftMs - b.ttftMs);
-  const first = timed[0];
-  if (first && timed.length >= 2) {
-    // Figures that read the same are a tie, not a win.
-    const shown = formatDuration(first.ttftMs);
-    const tied = timed.filter((entry) => formatDuration(entry.ttftMs) === shown);
-    if (tied.length < timed.length) {
-      const names = tied.map((entry) => entry.name);
-      const who =
-        names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : first.name;
-      line += `; fastest first token: ${who} (${shown})`;
-    }
+  if (timed.length >= 2) {
+    parts.push(
+      `first token: ${timed.map((entry) => `${entry.name} ${formatDuration(entry.ttftMs)}`).join(', ')}`,
+    );
   }
-  return `${line}.`;
+
+  const left = entries.flatMap((entry) => {
+    const word = unranked[entry.status];
+    return word ? [`${entry.name} ${word}`] : [];
+  });
+  if (parts.length === 0) return null;
+  if (left.length > 0) parts.push(`not ranked: ${list(left)}`);
+  return `${parts.join('; ')}.`;
 }

@@ -3,6 +3,7 @@
 import type { Element, ElementContent } from 'hast';
 import { type ComponentProps, createContext, lazy, Suspense, useContext } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
+import remarkBreaks from 'remark-breaks';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { fencedBlocks, normalizeMath } from '@/lib/client/markdown-text';
@@ -43,7 +44,8 @@ function MathNode({ tex, display }: { tex: string; display: boolean }) {
   );
 }
 
-const plugins = [remarkGfm, remarkMath];
+// Breaks: a single newline is a line break, as models mean it (an acrostic's lines, a trace).
+const plugins = [remarkGfm, remarkMath, remarkBreaks];
 
 /** Where the block's unclosed last fence (still streaming) ends, if it has one. */
 const StreamingEnd = createContext<number | null>(null);

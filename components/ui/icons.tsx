@@ -123,3 +123,23 @@ export const ExpandIcon = (props: IconProps) => (
     <path d="M9.5 2.5h4v4M6.5 13.5h-4v-4M13.5 2.5 9 7M2.5 13.5 7 9" />
   </Svg>
 );
+
+/** Widen a column: arrows pointing out sideways. */
+export const WidenIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M2 8h12M4.5 5.5 2 8l2.5 2.5M11.5 5.5 14 8l-2.5 2.5" />
+  </Svg>
+);
+
+/** Narrow a column again: arrows pointing in. */
+export const NarrowIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M2 8h4.5M9.5 8H14M4 5.5 6.5 8 4 10.5M12 5.5 9.5 8l2.5 2.5" />
+  </Svg>
+);
+
+export const EyeOffIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M2 2l12 12M6.6 6.7a2 2 0 0 0 2.7 2.7M4.3 4.4C2.9 5.3 2 6.6 1.5 8c1 2.7 3.6 4.5 6.5 4.5 1.2 0 2.3-.3 3.3-.8M7 3.6c.3 0 .7-.1 1-.1 2.9 0 5.5 1.8 6.5 4.5-.3.8-.7 1.5-1.2 2.1" />
+  </Svg>
+);

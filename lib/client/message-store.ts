@@ -47,6 +47,8 @@ export class MessageStore {
   /** Messages whose subscribers have news, and when to wake them. */
   private readonly due = new Map<string, number>();
   private readonly wokenAt = new Map<string, number>();
+  /** When each message last heard from the server (performance.now()). */
+  private readonly heardAt = new Map<string, number>();
   private frame: number | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerAt = Number.POSITIVE_INFINITY;
@@ -85,6 +87,7 @@ export class MessageStore {
   apply(id: string, event: MessageEvent) {
     const state = this.states.get(id);
     if (!state) return;
+    this.heardAt.set(id, performance.now());
     const next = applyMessageEvent(state, event);
     if (next !== state) this.set(id, next, canWait(event));
   }
@@ -105,6 +108,12 @@ export class MessageStore {
         meta: { ...state.meta, connection: 'idle', epoch: state.meta.epoch + 1 },
       });
     }
+  }
+
+  /** How long the server has said nothing about a message, in ms (0 if it never spoke). */
+  silentFor(id: string): number {
+    const heard = this.heardAt.get(id);
+    return heard === undefined ? 0 : performance.now() - heard;
   }
 
   meta(id: string): MessageMeta | undefined {

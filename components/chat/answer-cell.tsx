@@ -1,0 +1,40 @@
+'use client';
+
+import { memo } from 'react';
+import type { RunMode } from '@/lib/api/inputs';
+import type { MessageView, SlotView } from '@/lib/api/views';
+import { CellFooter } from './cell-footer';
+import { MessageBlock } from './message-block';
+
+/** One model's answer to one prompt: a cell of the compare grid, top-aligned in its row. */
+export const AnswerCell = memo(function AnswerCell({
+  slot,
+  message,
+  latest,
+  runMode,
+  last,
+}: {
+  slot: SlotView;
+  message: MessageView | undefined;
+  latest: boolean;
+  runMode: RunMode;
+  /** The rightmost column on show: no border after it. */
+  last: boolean;
+}) {
+  return (
+    <div
+      data-testid="cell"
+      data-slot-position={slot.position}
+      className={`min-w-0 px-4 pt-3 pb-4 ${last ? '' : 'border-r border-zinc-200 dark:border-zinc-800'}`}
+    >
+      {message ? (
+        <>
+          <MessageBlock id={message.id} latest={latest} runMode={runMode} />
+          <CellFooter messageId={message.id} latest={latest} />
+        </>
+      ) : (
+        <p className="text-sm text-zinc-500">This model was not part of this turn.</p>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,164 @@
+'use client';
+
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import type { RunMode } from '@/lib/api/inputs';
+import type { SlotView, TurnView } from '@/lib/api/views';
+import type { ModelInfo } from '@/lib/backends/types';
+import type { ColumnLayout } from '@/lib/client/use-column-layout';
+import { useStickToBottom } from '@/lib/client/use-stick-to-bottom';
+import { ColumnHeader } from './column-header';
+import { EarlierTurns } from './earlier-turns';
+import { TurnRow } from './turn-row';
+
+/** Where the reader is: the first turn in view, and how far its top sits above the view's. */
+interface Anchor {
+  turnIndex: number;
+  offset: number;
+}
+
+/**
+ * The turn the reader is on: one that starts in the upper half of the view, else the one that
+ * covers the top of the view.
+ */
+function anchorOf(scroller: HTMLElement): Anchor | null {
+  const view = scroller.getBoundingClientRect();
+  let covering: Anchor | null = null;
+  for (const row of scroller.querySelectorAll<HTMLElement>('[data-turn-index]')) {
+    const box = row.getBoundingClientRect();
+    const anchor = { turnIndex: Number(row.dataset.turnIndex), offset: box.top - view.top };
+    if (box.top >= view.top - 1) {
+      return box.top < view.top + view.height / 2 ? anchor : (covering ?? anchor);
+    }
+    if (box.bottom > view.top) covering = anchor;
+  }
+  return covering;
+}
+
+/**
+ * The conversation as one scroll: a header row that stays in view, then a row per turn in
+ * which every column's answer starts at the same height. Columns share one grid, so widening
+ * or hiding one reflows them all.
+ */
+export function CompareGrid({
+  conversationId,
+  slots,
+  layout,
+  turns,
+  runMode,
+  sharedSlots,
+  modelInfoOf,
+  onSlotsSaved,
+  narrow,
+  activeTabId,
+  earlierTurns,
+  loadingEarlier,
+  onLoadEarlier,
+}: {
+  conversationId: string;
+  slots: SlotView[];
+  layout: ColumnLayout<SlotView>;
+  turns: TurnView[];
+  runMode: RunMode;
+  /** Slots that share their backend with another one while running in parallel. */
+  sharedSlots: ReadonlySet<string>;
+  modelInfoOf: (slot: SlotView) => Partial<ModelInfo> | undefined;
+  onSlotsSaved: (slots: SlotView[]) => void;
+  narrow: boolean;
+  /** On a narrow screen, the id of the tab whose panel this is. */
+  activeTabId: string | null;
+  earlierTurns: number;
+  loadingEarlier: boolean;
+  onLoadEarlier: () => void;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
+  const stickToBottom = useStickToBottom(scrollRef, contentRef);
+  const anchor = useRef<Anchor | null>(null);
+  const latestTurnId = turns.at(-1)?.id;
+
+  // A new turn: show it, and follow it as it streams. Earlier turns loaded above do not move it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the latest turn changes.
+  useEffect(() => stickToBottom(), [latestTurnId, stickToBottom]);
+
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    if (!scroller) return;
+    const remember = () => {
+      anchor.current = anchorOf(scroller);
+    };
+    remember();
+    scroller.addEventListener('scroll', remember, { passive: true });
+    return () => scroller.removeEventListener('scroll', remember);
+  }, []);
+
+  // Another tab shows other answers, of other heights: keep the same turn where it was.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the tab changes.
+  useLayoutEffect(() => {
+    const scroller = scrollRef.current;
+    const kept = anchor.current;
+    if (!scroller || !kept) return;
+    const row = scroller.querySelector<HTMLElement>(`[data-turn-index="${kept.turnIndex}"]`);
+    if (!row) return;
+    const moved = row.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    scroller.scrollTop += moved - kept.offset;
+  }, [activeTabId]);
+
+  const { visible } = layout;
+  const sharedBackend = runMode === 'parallel' && sharedSlots.size > 0;
+  return (
+    <div
+      ref={scrollRef}
+      id="compare-panel"
+      data-testid="compare-scroll"
+      // On a phone the grid shows one column: the panel of its tab.
+      {...(narrow && activeTabId
+        ? { role: 'tabpanel', 'aria-labelledby': `tab-${activeTabId}` }
+        : {})}
+      className="min-h-0 flex-1 overflow-auto [scrollbar-gutter:stable]"
+    >
+      <div
+        ref={contentRef}
+        className="grid min-w-full items-start"
+        style={{ gridTemplateColumns: layout.template }}
+      >
+        <div className="sticky top-0 z-10 col-span-full grid grid-cols-subgrid border-b border-zinc-200 shadow-[0_1px_2px_rgb(0_0_0/0.04)] dark:border-zinc-800">
+          {visible.map((slot, index) => (
+            <ColumnHeader
+              key={slot.id}
+              conversationId={conversationId}
+              slot={slot}
+              modelInfo={modelInfoOf(slot)}
+              onSlotsSaved={onSlotsSaved}
+              wide={layout.wide === slot.id}
+              onToggleWide={narrow ? null : () => layout.toggleWide(slot.id)}
+              onHide={narrow || visible.length < 2 ? null : () => layout.hide(slot.id)}
+              sharedBackend={runMode === 'parallel' && sharedSlots.has(slot.id)}
+              last={index === visible.length - 1}
+            />
+          ))}
+        </div>
+        {earlierTurns > 0 && (
+          <div className="col-span-full py-2">
+            <div className="sticky left-0 w-fit max-w-full px-4">
+              <EarlierTurns count={earlierTurns} loading={loadingEarlier} onLoad={onLoadEarlier} />
+            </div>
+          </div>
+        )}
+        {turns.length === 0 && (
+          <p className="col-span-full py-10 text-center text-sm text-zinc-500">No answers yet.</p>
+        )}
+        {turns.map((turn, index) => (
+          <TurnRow
+            key={turn.id}
+            turn={turn}
+            slots={slots}
+            visible={visible}
+            runMode={runMode}
+            latest={index === turns.length - 1}
+            sharedBackend={sharedBackend}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+'use client';
+
+import { memo } from 'react';
+import type { RunMode } from '@/lib/api/inputs';
+import type { SlotView, TurnView } from '@/lib/api/views';
+import { AnswerCell } from './answer-cell';
+import { TurnPrompt } from './turn-prompt';
+import { TurnSummary } from './turn-summary';
+
+/**
+ * One turn: its prompt once, then every column's answer side by side in one row of the grid,
+ * so turn N of every model starts at the same height; its speed ranking under it.
+ */
+export const TurnRow = memo(function TurnRow({
+  turn,
+  slots,
+  visible,
+  runMode,
+  latest,
+  sharedBackend,
+}: {
+  turn: TurnView;
+  /** The whole lineup: the ranking covers hidden columns too. */
+  slots: SlotView[];
+  visible: SlotView[];
+  runMode: RunMode;
+  latest: boolean;
+  sharedBackend: boolean;
+}) {
+  const messageOf = (slot: SlotView) => turn.messages.find((message) => message.slotId === slot.id);
+  return (
+    <section
+      data-turn-index={turn.index}
+      aria-label={`Prompt ${turn.index + 1}`}
+      className="col-span-full grid grid-cols-subgrid border-b border-zinc-200 dark:border-zinc-800"
+    >
+      <TurnPrompt index={turn.index} prompt={turn.prompt} />
+      {visible.map((slot, index) => (
+        <AnswerCell
+          key={slot.id}
+          slot={slot}
+          message={messageOf(slot)}
+          latest={latest}
+          runMode={runMode}
+          last={index === visible.length - 1}
+        />
+      ))}
+      <TurnSummary
+        slots={slots}
+        messageIds={slots.map((slot) => messageOf(slot)?.id ?? '')}
+        sharedBackend={sharedBackend}
+      />
+    </section>
+  );
+});
