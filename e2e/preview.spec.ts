@@ -133,7 +133,8 @@ test('"Preview all" runs two snake games side by side, sandboxed', async ({
   await page.screenshot({ path: `${shots}/preview-all-phone.png` });
   await page.getByTestId('preview-all-close').click();
   await expect(dialog).toHaveCount(0);
-  await expect(compare.columns()).toHaveCount(2);
+  // On a phone the two columns are tabs.
+  await expect(page.getByRole('tab')).toHaveCount(2);
 });
 
 test('"Preview" runs one HTML block inside its column', async ({ page, request }) => {
@@ -147,7 +148,72 @@ test('"Preview" runs one HTML block inside its column', async ({ page, request }
   // A fragment runs with the answer's CSS and JS blocks.
   await expectRunning(frame);
   await expect(frame.locator('canvas')).toHaveCSS('border-radius', '6px');
+  // The page is laid out wider than the column and scaled to it: the whole canvas shows.
+  const iframe = preview.locator('iframe');
+  const frameBox = await iframe.boundingBox();
+  const canvasBox = await frame.locator('canvas').boundingBox();
+  if (!frameBox || !canvasBox) throw new Error('no boxes');
+  expect(await frame.evaluate(() => window.innerWidth)).toBeGreaterThanOrEqual(400);
+  expect(canvasBox.x).toBeGreaterThanOrEqual(frameBox.x);
+  expect(canvasBox.x + canvasBox.width).toBeLessThanOrEqual(frameBox.x + frameBox.width + 1);
+  expect(canvasBox.y + canvasBox.height).toBeLessThanOrEqual(frameBox.y + frameBox.height + 1);
   await page.screenshot({ path: `${shots}/preview-column-desktop.png` });
+
+  // Full size from inside a column covers the whole window, and Escape brings it back.
+  await preview.getByTestId('preview-full').click();
+  await expect(preview).toHaveAttribute('data-full', 'true');
+  expect(await preview.boundingBox()).toEqual({ x: 0, y: 0, width: 1440, height: 900 });
+  await expectRunning(frame);
+  await page.screenshot({ path: `${shots}/preview-column-full.png` });
+  await page.keyboard.press('Escape');
+  await expect(preview).not.toHaveAttribute('data-full', 'true');
   await column.getByTestId('preview-button').click();
   await expect(preview).toHaveCount(0);
+});
+
+test("a game's alert shows above its preview; an answer still streaming says so in Preview all", async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const models = [uniqueModel('alerting'), uniqueModel('still-writing')] as const;
+  await scriptModel(request, 'openai', {
+    id: models[0],
+    tokensPerSecond: 800,
+    ttftMs: 20,
+    answer:
+      '```html\n<canvas width="400" height="400"></canvas>\n<script>setTimeout(() => { alert("Game over"); alert("Game over"); }, 50)</script>\n```',
+  });
+  await scriptModel(request, 'deepseek', {
+    id: models[1],
+    tokensPerSecond: 4,
+    ttftMs: 20,
+    answer: `\`\`\`html\n<p>${'slow '.repeat(200)}</p>\n\`\`\``,
+  });
+  const { conversationId } = await startComparison(
+    request,
+    [
+      { kind: 'openai', model: models[0] },
+      { kind: 'deepseek', model: models[1] },
+    ],
+    'Write a game that ends.',
+  );
+  const compare = new ComparePage(page);
+  await compare.open(conversationId);
+  await compare.expectStatus(0, 'done');
+  await compare.expectStatus(1, 'streaming');
+
+  const column = compare.column(0);
+  await column.getByTestId('preview-button').click();
+  const notice = column.getByTestId('preview-dialog');
+  await expect(notice).toContainText('The page says: Game over');
+  await expect(notice).toContainText('×2');
+  // The app is not blocked by a modal: its own controls still answer.
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+
+  await page.getByTestId('preview-all-button').click();
+  const empty = page.getByTestId('preview-all').getByTestId('preview-all-empty');
+  await expect(empty).toHaveText(/still being written/);
+  await expect(page.getByTestId('preview-all').locator('iframe')).toHaveCount(1);
 });

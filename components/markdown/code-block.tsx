@@ -75,7 +75,8 @@ export function CodeBlock({
         <PreviewFrame
           srcDoc={preview}
           title="HTML preview"
-          className="h-96 border-t border-zinc-200 dark:border-zinc-800"
+          fit
+          className="border-t border-zinc-200 dark:border-zinc-800"
           onReload={() => previewOfBlock(code, answer()).then(setPreview)}
           onClose={() => setPreview(null)}
         />

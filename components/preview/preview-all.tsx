@@ -3,11 +3,15 @@
 import { type CSSProperties, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CloseIcon, PlayIcon } from '@/components/ui/icons';
+import { isRunning } from '@/lib/api/message-status';
 import { previewOfAnswer } from '@/lib/client/html-preview';
-import { useMessageContents } from '@/lib/client/use-message';
+import { useMessageContents, useMessageMetas } from '@/lib/client/use-message';
 import { PreviewFrame } from './preview-frame';
 
 const htmlFence = /^ {0,3}(`{3,}|~{3,})[ \t]*(html|htm|xhtml|svg)\b/im;
+
+/** A column's preview: its document, none (no HTML), or not yet (the answer still streams). */
+type Preview = string | null | 'streaming';
 
 /**
  * "Preview all": the HTML of every column's latest answer, running side by side at the same
@@ -22,8 +26,29 @@ export function PreviewAll({
   messageIds: string[];
 }) {
   const contents = useMessageContents(messageIds);
-  const [previews, setPreviews] = useState<(string | null)[] | null>(null);
+  const metas = useMessageMetas(messageIds);
+  const [previews, setPreviews] = useState<Preview[] | null>(null);
   const open = previews !== null;
+  const streaming = metas.map((meta) => meta !== undefined && isRunning(meta.status));
+
+  /** Every column's preview, from the answers as they are now. */
+  const build = () =>
+    Promise.all(
+      contents.map((content, index) =>
+        streaming[index] ? ('streaming' as const) : previewOfAnswer(content),
+      ),
+    ).then(setPreviews);
+
+  // An answer that was still streaming when the previews opened gets its preview when it ends.
+  const ended = previews?.findIndex(
+    (preview, index) => preview === 'streaming' && !streaming[index],
+  );
+  useEffect(() => {
+    if (ended === undefined || ended < 0) return;
+    void previewOfAnswer(contents[ended] ?? '').then((built) =>
+      setPreviews((now) => now?.map((value, at) => (at === ended ? built : value)) ?? null),
+    );
+  }, [ended, contents]);
 
   useEffect(() => {
     if (!open) return;
@@ -43,11 +68,7 @@ export function PreviewAll({
 
   return (
     <>
-      <Button
-        size="sm"
-        data-testid="preview-all-button"
-        onClick={() => Promise.all(contents.map(previewOfAnswer)).then(setPreviews)}
-      >
+      <Button size="sm" data-testid="preview-all-button" onClick={() => void build()}>
         <PlayIcon className="size-3.5" />
         Preview all
       </Button>
@@ -67,10 +88,7 @@ export function PreviewAll({
                 · each answer's HTML, sandboxed, side by side
               </span>
             </h2>
-            <Button
-              size="sm"
-              onClick={() => Promise.all(contents.map(previewOfAnswer)).then(setPreviews)}
-            >
+            <Button size="sm" onClick={() => void build()}>
               Reload all
             </Button>
             <Button
@@ -94,7 +112,7 @@ export function PreviewAll({
                   key={column.id}
                   className="flex min-h-0 flex-col overflow-hidden rounded-lg border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-950"
                 >
-                  {srcDoc ? (
+                  {srcDoc && srcDoc !== 'streaming' ? (
                     <PreviewFrame
                       srcDoc={srcDoc}
                       title={column.label}
@@ -115,8 +133,13 @@ export function PreviewAll({
                       <p className="border-b border-zinc-200 px-3 py-2 text-[11px] font-medium text-zinc-500 dark:border-zinc-800">
                         {column.label}
                       </p>
-                      <p className="m-auto px-6 text-center text-sm text-zinc-400">
-                        No HTML code block in this answer.
+                      <p
+                        data-testid="preview-all-empty"
+                        className="m-auto px-6 text-center text-sm text-zinc-600 dark:text-zinc-400"
+                      >
+                        {srcDoc === 'streaming'
+                          ? 'This answer is still being written. Its preview opens here when it ends.'
+                          : 'No HTML code block in this answer.'}
                       </p>
                     </>
                   )}

@@ -216,6 +216,25 @@ describe('the prelude', () => {
     expect(locked(context)).toEqual(rtc.map(() => [undefined, false, false]));
   });
 
+  it("turns alert, confirm and prompt into a message to the frame's parent", () => {
+    const posted: unknown[] = [];
+    const context = realm();
+    context.parent = {
+      postMessage: (data: unknown, target: string) => posted.push([data, target]),
+    };
+    const answers = vm.runInContext(
+      `${prelude}[alert('Game over'), confirm('Again?'), prompt('Name?'), alert()]`,
+      context,
+    );
+    expect(answers).toEqual([null, false, null, null]);
+    expect(posted).toEqual([
+      [{ versusPreview: 'alert', text: 'Game over' }, '*'],
+      [{ versusPreview: 'confirm', text: 'Again?' }, '*'],
+      [{ versusPreview: 'prompt', text: 'Name?' }, '*'],
+      [{ versusPreview: 'alert', text: '' }, '*'],
+    ]);
+  });
+
   it('does not parse as strict code, so a copy run as a module never runs', () => {
     expect(() => new vm.Script(`'use strict';\n${prelude}`)).toThrow(SyntaxError);
     expect(() => new vm.Script(prelude)).not.toThrow();
