@@ -23,6 +23,11 @@ test('build a lineup in the UI, send, and reopen the conversation from the sideb
 
   await page.goto('/');
   const slots = page.getByTestId('lineup-slot');
+  // The screen starts from the last lineup used (other specs'): make it two models.
+  await expect(slots.first()).toBeVisible();
+  while ((await slots.count()) > 2) {
+    await page.getByRole('button', { name: `Remove model ${await slots.count()}` }).click();
+  }
   await expect(slots).toHaveCount(2);
   await slots.nth(0).getByTestId('backend-select').selectOption('ollama');
   await slots.nth(0).getByTestId('model-select').selectOption(model);

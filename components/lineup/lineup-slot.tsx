@@ -5,7 +5,7 @@ import { paramsSummary } from '@/components/chat/format';
 import { inputClass, labelClass } from '@/components/ui/field';
 import { ChevronIcon, CloseIcon } from '@/components/ui/icons';
 import type { BackendView } from '@/lib/api/views';
-import { type DraftSlot, findModel } from './lineup';
+import { type DraftSlot, findModel, withModel } from './lineup';
 import { ModelFacts } from './model-facts';
 import { ParamsFields } from './params-fields';
 
@@ -25,7 +25,8 @@ export function LineupSlot({
   const id = useId();
   const [paramsOpen, setParamsOpen] = useState(false);
   const { backend, model } = findModel(backends, slot);
-  const showThink = backend?.kind === 'ollama' || model?.supportsThinking === true;
+  // Only Ollama takes `think`, and only for models it reports as thinking: others answer 400.
+  const showThink = backend?.kind === 'ollama' && model?.supportsThinking === true;
 
   return (
     <li
@@ -58,11 +59,7 @@ export function LineupSlot({
             value={slot.backendId}
             onChange={(event) => {
               const next = backends.find((candidate) => candidate.id === event.target.value);
-              onChange({
-                ...slot,
-                backendId: event.target.value,
-                model: next?.models[0]?.id ?? '',
-              });
+              onChange(withModel(backends, slot, event.target.value, next?.models[0]?.id ?? ''));
             }}
             className={inputClass}
           >
@@ -84,7 +81,9 @@ export function LineupSlot({
             data-testid="model-select"
             value={slot.model}
             disabled={!backend || backend.models.length === 0}
-            onChange={(event) => onChange({ ...slot, model: event.target.value })}
+            onChange={(event) =>
+              onChange(withModel(backends, slot, slot.backendId, event.target.value))
+            }
             className={`${inputClass} font-mono text-[13px]`}
           >
             {!model && (

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { BackendView } from '../../lib/api/views';
 import {
   defaultLineup,
+  lineupFromSeed,
   lineupProblem,
   nextSlot,
   sharedBackendGroups,
   titleFromPrompt,
+  withModel,
 } from './lineup';
 
 const backend = (id: string, models: string[], status: 'ok' | 'error' = 'ok'): BackendView => ({
@@ -57,5 +59,26 @@ describe('lineup', () => {
   it('titles a conversation by its first prompt line', () => {
     expect(titleFromPrompt('  Chickens and rabbits:\n35 heads')).toBe('Chickens and rabbits:');
     expect(titleFromPrompt('x'.repeat(100))).toHaveLength(80);
+  });
+});
+
+describe('carrying a lineup over', () => {
+  it('starts from an earlier lineup within the limits, with fresh keys', () => {
+    const slot = (model: string) => ({ backendId: 'a', model, params: { temperature: 0.3 } });
+    expect(lineupFromSeed([slot('x')])).toBeNull();
+    const lineup = lineupFromSeed(['1', '2', '3', '4', '5', '6', '7'].map(slot)) ?? [];
+    expect(lineup.map((draft) => draft.model)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(new Set(lineup.map((draft) => draft.key)).size).toBe(6);
+    expect(lineup[0]?.params).toEqual({ temperature: 0.3 });
+  });
+
+  it('keeps the parameters on another model, but think only where the model thinks', () => {
+    const thinking: BackendView = {
+      ...backend('o', []),
+      models: [{ id: 'r1', supportsThinking: true }, { id: 'plain' }],
+    };
+    const slot = { key: 'k', backendId: 'o', model: 'r1', params: { think: true, temperature: 1 } };
+    expect(withModel([thinking], slot, 'o', 'r1').params).toEqual({ think: true, temperature: 1 });
+    expect(withModel([thinking], slot, 'o', 'plain').params).toEqual({ temperature: 1 });
   });
 });

@@ -37,6 +37,14 @@ export function defaultLineup(backends: readonly BackendView[], count = MIN_SLOT
   });
 }
 
+/** A lineup that starts from an earlier one (its models and parameters), within the limits. */
+export function lineupFromSeed(
+  slots: readonly Pick<DraftSlot, 'backendId' | 'model' | 'params'>[],
+): DraftSlot[] | null {
+  if (slots.length < MIN_SLOTS) return null;
+  return slots.slice(0, MAX_SLOTS).map((slot) => ({ ...slot, key: newSlotKey() }));
+}
+
 /** The next slot to add: a model not in the lineup yet, where there is one. */
 export function nextSlot(
   backends: readonly BackendView[],
@@ -63,6 +71,23 @@ export function findModel(
 ): { backend: BackendView | undefined; model: ModelInfo | undefined } {
   const backend = backends.find((candidate) => candidate.id === slot.backendId);
   return { backend, model: backend?.models.find((candidate) => candidate.id === slot.model) };
+}
+
+/**
+ * The slot with another model: its parameters carry over, but `think` only to an Ollama model
+ * that reports thinking (any other would answer 400 or ignore it).
+ */
+export function withModel(
+  backends: readonly BackendView[],
+  slot: DraftSlot,
+  backendId: string,
+  model: string,
+): DraftSlot {
+  const next = { ...slot, backendId, model };
+  const found = findModel(backends, next);
+  if (found.backend?.kind === 'ollama' && found.model?.supportsThinking) return next;
+  const { think: _dropped, ...params } = slot.params;
+  return { ...next, params };
 }
 
 /** Why this lineup cannot be sent yet, or null when it can. */

@@ -9,11 +9,13 @@ import type { RunMode } from '@/lib/api/inputs';
 import { api, messageOf } from '@/lib/client/api';
 import { notifyConversationsChanged } from '@/lib/client/conversation-events';
 import { useBackends } from '@/lib/client/use-backends';
+import type { LineupSeed } from '@/lib/conversations/read';
 import { BackendChips } from './backend-chips';
 import { ExamplePrompts } from './example-prompts';
 import {
   type DraftSlot,
   defaultLineup,
+  lineupFromSeed,
   lineupProblem,
   sharedBackendGroups,
   titleFromPrompt,
@@ -24,12 +26,17 @@ import { NoBackends } from './no-backends';
 
 const lineupKey = (lineup: DraftSlot[], runMode: RunMode) => JSON.stringify([runMode, lineup]);
 
-/** The new-comparison screen: pick a lineup, send the first prompt, land on its columns. */
-export function NewComparison() {
+/**
+ * The new-comparison screen: pick a lineup, send the first prompt, land on its columns. It
+ * starts from `seed` (the last lineup used, or the one asked for) where there is one.
+ */
+export function NewComparison({ seed }: { seed: LineupSeed | null }) {
   const router = useRouter();
   const backends = useBackends();
-  const [edited, setEdited] = useState<DraftSlot[] | null>(null);
-  const [runMode, setRunMode] = useState<RunMode>('parallel');
+  const [edited, setEdited] = useState<DraftSlot[] | null>(() =>
+    seed ? lineupFromSeed(seed.slots) : null,
+  );
+  const [runMode, setRunMode] = useState<RunMode>(seed?.runMode ?? 'parallel');
   const [prompt, setPrompt] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);

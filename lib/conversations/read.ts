@@ -1,7 +1,9 @@
 import 'server-only';
+import { type SlotParams, slotParamsSchema } from '@/lib/api/inputs';
 import type { ConversationSummary, ConversationView, TurnPage } from '@/lib/api/views';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
+import { parseJsonColumn } from './parse-json';
 import { toConversationView, toTurnViews } from './to-view';
 
 /** A turn without messages is a claim still being written (lib/generation/turn-claims.ts). */
@@ -111,4 +113,43 @@ export async function listConversations({
     updatedAt: row.updatedAt.toISOString(),
     models: row.slots.map((slot) => slot.model),
   }));
+}
+
+/** A lineup to start a new comparison from: its slots and run mode. */
+export interface LineupSeed {
+  runMode: 'parallel' | 'sequential';
+  slots: { backendId: string; model: string; params: SlotParams }[];
+}
+
+/**
+ * The lineup of one of the owner's conversations (`fromId`), else of the one they used last:
+ * a new comparison starts from it instead of from scratch. Null when there is none.
+ */
+export async function lineupSeed({
+  ownerId,
+  fromId,
+}: {
+  ownerId: string;
+  fromId?: string;
+}): Promise<LineupSeed | null> {
+  const row = await db.conversation.findFirst({
+    where: { ownerId, ...(fromId ? { id: fromId } : {}) },
+    orderBy: { updatedAt: 'desc' },
+    select: {
+      runMode: true,
+      slots: {
+        orderBy: { position: 'asc' },
+        select: { backendId: true, model: true, params: true },
+      },
+    },
+  });
+  if (!row) return null;
+  return {
+    runMode: row.runMode === 'sequential' ? 'sequential' : 'parallel',
+    slots: row.slots.map((slot) => ({
+      backendId: slot.backendId,
+      model: slot.model,
+      params: parseJsonColumn(slotParamsSchema, slot.params),
+    })),
+  };
 }
