@@ -33,7 +33,8 @@ export function ensureInstalled() {
   const lock = join(root, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
   console.log('Installing dependencies (npm install)…');
-  // Not `npm ci`: see .ci/run for why.
+  // Incremental, and the lock is complete, so it installs the locked versions and leaves the
+  // lock as it is.
   run('npm', ['install', '--no-audit', '--no-fund'], { npm_config_nodedir: '/usr' });
 }
 
