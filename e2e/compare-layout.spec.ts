@@ -1,7 +1,7 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { snakeGame } from './support/answers';
 import { ComparePage } from './support/compare-page';
-import { scriptModel, startComparison, uniqueModel, words } from './support/fakes';
+import { scriptModel, sendWhenIdle, startComparison, uniqueModel, words } from './support/fakes';
 import {
   acrosticPoem,
   acrosticPrompt,
@@ -64,17 +64,6 @@ async function scriptTurn(request: APIRequestContext, models: string[], turn: nu
       }),
     ),
   );
-}
-
-async function sendWhenIdle(request: APIRequestContext, conversationId: string, prompt: string) {
-  await expect
-    .poll(async () => {
-      const response = await request.post(`/api/conversations/${conversationId}/turns`, {
-        data: { prompt },
-      });
-      return response.status();
-    })
-    .toBe(201);
 }
 
 /** The conversation of the three seed prompts across the three backend kinds. */

@@ -1,21 +1,9 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ComparePage } from './support/compare-page';
-import { scriptModel, startComparison, uniqueModel } from './support/fakes';
+import { scriptModel, sendWhenIdle, startComparison, uniqueModel } from './support/fakes';
 
 const TURNS = 13;
 const shots = process.env.VERSUS_SHOTS_DIR ?? 'screenshots';
-
-/** Sends a prompt once the previous turn is over (the API refuses one while it runs). */
-async function sendWhenIdle(request: APIRequestContext, conversationId: string, prompt: string) {
-  await expect
-    .poll(async () => {
-      const response = await request.post(`/api/conversations/${conversationId}/turns`, {
-        data: { prompt },
-      });
-      return response.status();
-    })
-    .toBe(201);
-}
 
 test('a long conversation opens on its latest prompts and pages back to the first', async ({
   page,

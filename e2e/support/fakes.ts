@@ -1,4 +1,4 @@
-import type { APIRequestContext } from '@playwright/test';
+import { type APIRequestContext, expect } from '@playwright/test';
 import type { ModelScript } from '../../fake-backends/script';
 import { E2E } from '../ports';
 
@@ -50,3 +50,19 @@ export async function startComparison(
 
 export const words = (count: number, prefix = 'word') =>
   Array.from({ length: count }, (_, index) => `${prefix}${index}`).join(' ');
+
+/** Sends a prompt once the previous turn is over (the API refuses one while it runs). */
+export async function sendWhenIdle(
+  request: APIRequestContext,
+  conversationId: string,
+  prompt: string,
+) {
+  await expect
+    .poll(async () => {
+      const response = await request.post(`/api/conversations/${conversationId}/turns`, {
+        data: { prompt },
+      });
+      return response.status();
+    })
+    .toBe(201);
+}
