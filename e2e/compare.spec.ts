@@ -14,7 +14,7 @@ test('three backend kinds stream in parallel, reasoning apart from the answer', 
   await scriptModel(request, 'ollama', {
     id: models.ollama,
     reasoningStyle: 'think-tags',
-    tokensPerSecond: 25,
+    tokensPerSecond: 12,
     ttftMs: 200,
     reasoning: 'Heads 35, legs 94; try chickens first.',
     answer: `OLLAMA-ANSWER ${words(120)}`,
@@ -22,7 +22,7 @@ test('three backend kinds stream in parallel, reasoning apart from the answer', 
   await scriptModel(request, 'openai', {
     id: models.openai,
     reasoningStyle: 'closing-tag',
-    tokensPerSecond: 25,
+    tokensPerSecond: 12,
     ttftMs: 200,
     reasoning: 'Let x be chickens.',
     answer: `VLLM-ANSWER ${words(120)}`,
@@ -30,7 +30,7 @@ test('three backend kinds stream in parallel, reasoning apart from the answer', 
   await scriptModel(request, 'deepseek', {
     id: models.deepseek,
     reasoningStyle: 'field',
-    tokensPerSecond: 25,
+    tokensPerSecond: 12,
     ttftMs: 200,
     reasoning: 'Two equations, two unknowns.',
     answer: `DEEPSEEK-ANSWER ${words(120)}`,
@@ -79,17 +79,18 @@ test('three backend kinds stream in parallel, reasoning apart from the answer', 
 
 test('a reload mid-stream re-attaches and keeps streaming', async ({ page, request }) => {
   const model = uniqueModel('slow-reload');
+  // Long enough (about 15 s) that a reload on a busy machine still lands mid-stream.
   await scriptModel(request, 'ollama', {
     id: model,
-    tokensPerSecond: 8,
+    tokensPerSecond: 10,
     ttftMs: 50,
-    answer: `START ${words(60)} END`,
+    answer: `START ${words(150)} END`,
   });
   await scriptModel(request, 'openai', {
     id: `${model}-b`,
-    tokensPerSecond: 8,
+    tokensPerSecond: 10,
     ttftMs: 50,
-    answer: `BEGIN ${words(60)} FINISH`,
+    answer: `BEGIN ${words(150)} FINISH`,
   });
   const { conversationId } = await startComparison(
     request,
@@ -105,20 +106,23 @@ test('a reload mid-stream re-attaches and keeps streaming', async ({ page, reque
   await page.reload();
   await compare.expectStatus(0, 'streaming');
   await expect(compare.content(0)).toContainText('START word0 word1');
-  await expect(compare.content(0)).toContainText('END', { timeout: 20_000 });
+  await expect(compare.content(0)).toContainText('END', { timeout: 30_000 });
   await compare.expectStatus(0, 'done');
   // Every token exactly once, in order, across the reload.
-  await expect(compare.content(0)).toHaveText(`START ${words(60)} END`, { useInnerText: true });
-  await expect(compare.content(1)).toHaveText(`BEGIN ${words(60)} FINISH`, { useInnerText: true });
+  await expect(compare.content(0)).toHaveText(`START ${words(150)} END`, { useInnerText: true });
+  await expect(compare.content(1)).toHaveText(`BEGIN ${words(150)} FINISH`, {
+    useInnerText: true,
+  });
 });
 
 test('Stop stops one column only', async ({ page, request }) => {
   const model = uniqueModel('stoppable');
+  // It is stopped long before its end (20 s), however slowly the page loads.
   await scriptModel(request, 'ollama', {
     id: model,
     tokensPerSecond: 10,
     ttftMs: 50,
-    answer: words(80),
+    answer: words(200),
   });
   await scriptModel(request, 'deepseek', {
     id: `${model}-go`,
