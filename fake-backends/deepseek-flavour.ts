@@ -100,6 +100,21 @@ export const deepseekFlavour: OpenAIFlavour = {
   doneAfterError: false,
   error: deepseekError,
   modelNotFound: () => deepseekError(400, 'Model Not Exist'),
+  checkMessages: (model, script, messages) => {
+    // deepseek-chat takes any order; the reasoner does not (its real error, word for word).
+    if (script.reasoningStyle === 'none') return null;
+    const roles = messages.map((message) =>
+      typeof message === 'object' && message !== null && 'role' in message ? message.role : null,
+    );
+    const at = roles.findIndex(
+      (role, index) => (role === 'user' || role === 'assistant') && roles[index + 1] === role,
+    );
+    if (at < 0) return null;
+    return deepseekError(
+      400,
+      `${model} does not support successive user or assistant messages (messages[${at}] and messages[${at + 1}] in your input). You should interleave the user/assistant messages in the message sequence.`,
+    );
+  },
   listModels: (models) => ({
     object: 'list',
     data: models.map(({ script }) => ({ id: script.id, object: 'model', owned_by: 'deepseek' })),

@@ -128,6 +128,42 @@ describe('DeepSeek API', () => {
     expect(res.body).not.toContain('[DONE]');
   });
 
+  it('refuses two user messages in a row for the reasoner, in its own words, not for chat', async () => {
+    fakes.scriptModel('deepseek', { id: 'deepseek-reasoner', reasoningStyle: 'field' });
+    fakes.scriptModel('deepseek', { id: 'deepseek-chat', tokensPerSecond: 1000, ttftMs: 0 });
+    const messages = [
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: 'one' },
+      { role: 'user', content: 'two' },
+    ];
+
+    const refused = await chat({ model: 'deepseek-reasoner', messages, stream: true });
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.body)).toEqual({
+      error: {
+        message:
+          'deepseek-reasoner does not support successive user or assistant messages (messages[1] and messages[2] in your input). You should interleave the user/assistant messages in the message sequence.',
+        type: 'invalid_request_error',
+        param: null,
+        code: 'invalid_request_error',
+      },
+    });
+    expect((await chat({ model: 'deepseek-chat', messages, stream: true })).status).toBe(200);
+    const alternating = [
+      { role: 'user', content: 'one' },
+      { role: 'assistant', content: 'ok' },
+      { role: 'user', content: 'two' },
+    ];
+    fakes.scriptModel('deepseek', {
+      id: 'deepseek-reasoner',
+      reasoningStyle: 'field',
+      tokensPerSecond: 1000,
+      ttftMs: 0,
+    });
+    const served = await chat({ model: 'deepseek-reasoner', messages: alternating, stream: true });
+    expect(served.status).toBe(200);
+  });
+
   it('answers context-too-long with a 400 in its own error shape', async () => {
     fakes.scriptModel('deepseek', {
       id: 'm',

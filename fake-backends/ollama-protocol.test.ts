@@ -78,6 +78,8 @@ describe('Ollama /api/chat', () => {
     const res = await chat({ model: 'plain', think: true });
     expect(res.status).toBe(400);
     expect(res.body).toBe('{"error":"\\"plain\\" does not support thinking"}');
+    // As Ollama does, it refuses only a truthy think.
+    expect((await chat({ model: 'plain', think: false })).status).toBe(200);
   });
 
   it('answers stream:false with one object', async () => {

@@ -150,7 +150,8 @@ async function chat(req: IncomingMessage, res: ServerResponse, state: ServerStat
   const { think, stream = true, options } = parsed.data;
   const thinking = think !== undefined && think !== false;
   if (thinking && !script.supportsThinking) {
-    return reject(400, `"${model}" does not support thinking`);
+    // Ollama's own words: fmt.Sprintf("%q does not support thinking", req.Model).
+    return reject(400, `${JSON.stringify(model)} does not support thinking`);
   }
 
   const input = readMessages(parsed.data.messages);

@@ -1,5 +1,5 @@
 import type { FinishReason } from './scheduler';
-import type { BackendKind } from './script';
+import type { BackendKind, ResolvedModelScript } from './script';
 import type { Run, StoredModel } from './state';
 import type { PlannedToken } from './tokens';
 
@@ -52,6 +52,12 @@ export interface OpenAIFlavour {
   doneAfterError: boolean;
   error(status: number, message?: string): ApiError;
   modelNotFound(model: string): ApiError;
+  /**
+   * An error for messages this model will not take, or null. DeepSeek's reasoner wants user and
+   * assistant messages to alternate. vLLM leaves it to the model's chat template: the R1
+   * distills' template takes any order (no `raise_exception`), so the vLLM flavour takes it too.
+   */
+  checkMessages(model: string, script: ResolvedModelScript, messages: unknown[]): ApiError | null;
   listModels(models: StoredModel[]): unknown;
   completion(parts: CompletionParts): unknown;
   /** Other GET routes the real server has (health, version, balance). */

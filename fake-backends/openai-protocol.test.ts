@@ -150,6 +150,15 @@ describe('vLLM /v1/chat/completions', () => {
     });
   });
 
+  it("takes two user messages in a row, as the R1 distills' chat template does", async () => {
+    fakes.scriptModel('openai', { id: 'r1', reasoningStyle: 'closing-tag', ...fast });
+    const messages = [
+      { role: 'user', content: 'one' },
+      { role: 'user', content: 'two' },
+    ];
+    expect((await chat({ model: 'r1', messages, stream: true })).status).toBe(200);
+  });
+
   it('lists models', async () => {
     fakes.scriptModel('openai', { id: 'Qwen/Qwen3-8B', details: { contextLength: 40960 } });
     const res = await rawRequest(`${fakes.urls.openai}/models`);

@@ -86,6 +86,8 @@ async function chat(
   const fault = script?.fault;
   if (!script || fault?.kind === 'model-not-found') return reject(flavour.modelNotFound(model));
   if (fault?.kind === 'http-error') return reject(flavour.error(fault.status, fault.message));
+  const refused = flavour.checkMessages(model, script, parsed.data.messages);
+  if (refused) return reject(refused);
 
   const request = parsed.data;
   const input = readMessages(request.messages);

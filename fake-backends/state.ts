@@ -11,7 +11,10 @@ export interface Run {
   /** HTTP status sent (200 for every stream, even one that later fails). */
   status: number;
   startedAt: number;
+  /** The first token of any kind: trace, answer or tag. */
   firstTokenAt: number | null;
+  /** The first token of the answer (after the trace and its tags). */
+  firstAnswerAt: number | null;
   lastTokenAt: number | null;
   endedAt: number | null;
   /** Configured time to first token and rate; measured ones follow from the times above. */
@@ -81,6 +84,7 @@ export class ServerState {
       status: 200,
       startedAt: now(),
       firstTokenAt: null,
+      firstAnswerAt: null,
       lastTokenAt: null,
       endedAt: null,
       ttftMs: input.script?.ttftMs ?? 0,
@@ -145,7 +149,10 @@ export function recordToken(run: Run, token: PlannedToken): void {
   run.tokenTimes.push(at - run.startedAt);
   run.completionTokens += 1;
   if (token.part === 'reasoning') run.reasoningTokens += 1;
-  if (token.part === 'answer') run.contentTokens += 1;
+  if (token.part === 'answer') {
+    run.firstAnswerAt ??= at;
+    run.contentTokens += 1;
+  }
 }
 
 export function endRun(run: Run): void {

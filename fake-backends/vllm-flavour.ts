@@ -56,6 +56,7 @@ export const vllmFlavour: OpenAIFlavour = {
       ? { status, body: { error: 'Unauthorized' } }
       : vllmError(status, message ?? defaultMessages[status] ?? 'Error'),
   modelNotFound: (model) => vllmError(404, `The model \`${model}\` does not exist.`),
+  checkMessages: () => null,
   listModels: (models) => ({
     object: 'list',
     data: models.map(({ script, addedAt }) => {

@@ -6,10 +6,22 @@ import type { MessageStatus } from './message-status';
 
 export type { MessageStatus };
 
+/** Times in ms, from the moment the request left Versus; null where unknown. */
 export interface MessageMetrics {
+  /** Time to first token: the first token of any kind (reasoning, a `<think>` tag, answer). */
   ttftMs: number | null;
+  /**
+   * Time to the first token of the answer, after the reasoning; null for an answer without
+   * reasoning (then it is ttftMs). Always sent; optional only for writers that predate it.
+   */
+  answerTtftMs?: number | null;
   reasoningMs: number | null;
   totalMs: number | null;
+  /**
+   * Time the backend spent loading the model (Ollama's load_duration), part of ttftMs and
+   * never of the generation time behind tokensPerSecond. Always sent, like answerTtftMs.
+   */
+  loadMs?: number | null;
   promptTokens: number | null;
   completionTokens: number | null;
   tokensPerSecond: number | null;

@@ -7,6 +7,7 @@ import {
   refusedPort,
   startRecordedServer,
 } from './recorded-server';
+import { gate } from './stream-test-utils';
 
 let server: RecordedServer | undefined;
 afterEach(async () => {
@@ -89,6 +90,26 @@ describe('http transport', () => {
 
     expect(refused).toBeInstanceOf(TypeError);
     expect(refused).toMatchObject({ message: 'fetch failed', cause: { code: 'ECONNREFUSED' } });
+  });
+
+  it('reports the request sent once its bytes have left, not when it was called', async () => {
+    const answer = gate();
+    const url = await serve({ beforeHeaders: () => answer.opened, writes: ['{}'] });
+    const sent: number[] = [];
+    const calledAt = performance.now();
+    const response = httpTransport(url, { method: 'POST', body: '{"model":"m"}' }, () =>
+      sent.push(performance.now()),
+    );
+    // The thread is busy (a database write, say) before the bytes can go out: not the model's.
+    while (performance.now() - calledAt < 30) {}
+    expect(sent).toEqual([]);
+    while (!server?.requests[0]) await new Promise((resolve) => setTimeout(resolve, 1));
+
+    expect(sent).toHaveLength(1);
+    expect((sent[0] ?? 0) - calledAt).toBeGreaterThanOrEqual(30);
+    answer.open();
+    await (await response).text();
+    expect(sent).toHaveLength(1);
   });
 
   it('decompresses a compressed body', async () => {

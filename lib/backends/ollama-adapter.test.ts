@@ -93,12 +93,53 @@ describe('Ollama adapter: chat', () => {
     const { chunks, error } = await collect(adapter.chat(ask({ think: true })));
 
     expect(error).toBeUndefined();
-    expect(chunks.slice(0, 3)).toEqual([
+    expect(chunks.slice(0, 4)).toEqual([
+      { type: 'format', format: 'field' },
       { type: 'reasoning', text: 'Okay, the user' },
       { type: 'reasoning', text: ' wants 2+2.' },
       { type: 'content', text: '4' },
     ]);
     expect(server.requests[0]?.body).toMatchObject({ think: true });
+  });
+
+  it('reads content as reasoning from the first token when told the model closes a bare </think>', async () => {
+    const { adapter } = await serve(() => ({
+      contentType: NDJSON,
+      writes: [
+        token('"content":"Okay"'),
+        token('"content":", 2+2."'),
+        token('"content":"\\u003c/think\\u003e"'),
+        token('"content":"\\n\\n4"'),
+        finalRecord,
+      ],
+    }));
+
+    const { chunks } = await collect(adapter.chat({ ...ask(), reasoningFirst: true }));
+
+    expect(textOf(chunks, 'reasoning')).toBe('Okay, 2+2.');
+    expect(textOf(chunks, 'content')).toBe('4');
+    expect(chunks).not.toContainEqual(expect.objectContaining({ tentative: true }));
+    expect(chunks).toContainEqual({ type: 'format', format: 'closing-tag' });
+  });
+
+  it('reports load time and prompt tokens apart from the generation time', async () => {
+    const { adapter } = await serve(() => ({
+      contentType: NDJSON,
+      writes: [token('"content":"4"'), finalRecord],
+    }));
+
+    const { chunks } = await collect(adapter.chat(ask()));
+
+    expect(chunks).toContainEqual({
+      type: 'usage',
+      usage: {
+        promptTokens: 9,
+        completionTokens: 290,
+        generationMs: 2501,
+        promptEvalMs: 61,
+        loadMs: 3013.7015,
+      },
+    });
   });
 
   it('joins a multi-byte character cut between two writes', async () => {
@@ -124,7 +165,7 @@ describe('Ollama adapter: chat', () => {
   });
 });
 
-describe('Ollama adapter: sending and answered', () => {
+describe('Ollama adapter: sent and answered', () => {
   it('reports the request sent when it leaves, and answered once its headers are in', async () => {
     const headers = gate();
     const { server, adapter } = await serve(() => ({
@@ -138,8 +179,8 @@ describe('Ollama adapter: sending and answered', () => {
       headers,
     );
 
-    expect(held).toEqual({ sending: 1, answered: 0 });
-    expect(done).toEqual({ sending: 1, answered: 1 });
+    expect(held).toEqual({ sent: 1, answered: 0 });
+    expect(done).toEqual({ sent: 1, answered: 1 });
     expect(textOf(chunks, 'content')).toBe('4');
   });
 });
@@ -300,7 +341,7 @@ describe('Ollama adapter: abort', () => {
     const { server, adapter } = await serve(endless);
 
     for await (const chunk of adapter.chat(ask())) {
-      expect(chunk).toEqual({ type: 'content', text: 'Once upon' });
+      expect(chunk).toEqual({ type: 'content', text: 'Once upon', tentative: true });
       break;
     }
 

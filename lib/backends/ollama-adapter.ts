@@ -88,7 +88,7 @@ export function createOllamaAdapter(connection: BackendConnection): BackendAdapt
     const upstream = new AbortController();
     const forward = () => upstream.abort(request.signal.reason);
     request.signal.addEventListener('abort', forward, { once: true });
-    const splitter = new ThinkTagSplitter();
+    const splitter = new ThinkTagSplitter({ reasoningFirst: request.reasoningFirst });
     let phase: Phase = 'connect';
     try {
       const stream = await clientFor(upstream.signal, request).chat({

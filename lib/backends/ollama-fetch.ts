@@ -65,19 +65,19 @@ function rejectNonJsonLines(body: ReadableStream<Uint8Array>): ReadableStream<Ui
  * its own AbortController per stream but exposes it only once the response headers are in, and
  * a model load can hold those back for minutes. And it fails on a stream line that is not
  * JSON, where ollama-js would log the line and silently skip it. It reports the request's
- * sending and the backend's answer (status line and headers).
+ * leaving and the backend's answer (status line and headers).
  */
 export function ollamaFetch(
   signal: AbortSignal,
-  { onSending, onAnswered }: RequestHooks = {},
+  { onSent, onAnswered }: RequestHooks = {},
 ): typeof fetch {
   return async (input, init) => {
-    onSending?.();
     const response = await httpTransport(
       input,
       // A signal of this request's own: a listing sends a dozen requests under one timeout,
       // and each request listens to its signal.
       { ...init, signal: AbortSignal.any(init?.signal ? [init.signal, signal] : [signal]) },
+      onSent,
     );
     onAnswered?.();
     const isStream = response.headers.get('content-type')?.includes('ndjson');

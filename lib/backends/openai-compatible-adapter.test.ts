@@ -71,6 +71,7 @@ describe('OpenAI-compatible adapter: vLLM', () => {
 
     expect(error).toBeUndefined();
     expect(chunks).toEqual([
+      { type: 'format', format: 'field' },
       { type: 'reasoning', text: 'Okay' },
       { type: 'reasoning', text: ', 2+2.' },
       { type: 'content', text: '4' },
@@ -126,10 +127,41 @@ describe('OpenAI-compatible adapter: vLLM', () => {
     const { chunks, error } = await collect(adapter.chat(ask()));
 
     expect(error).toBeUndefined();
-    expect(chunks.slice(0, 5)).toEqual([
-      { type: 'content', text: 'Okay, so' },
-      { type: 'content', text: ' 2+2=4.\n' },
+    expect(chunks.slice(0, 8)).toEqual([
+      { type: 'content', text: 'Okay, so', tentative: true },
+      { type: 'content', text: ' 2+2=4.\n', tentative: true },
+      // `</` might be a tag: held back, shown nowhere, but a token.
+      { type: 'hidden' },
       { type: 'reclassify' },
+      { type: 'format', format: 'closing-tag' },
+      { type: 'hidden' },
+      { type: 'content', text: '**4**' },
+      { type: 'finish', reason: 'stop' },
+    ]);
+  });
+
+  it('reads content as reasoning from the first token when told the model closes a bare </think>', async () => {
+    const { adapter } = await serve(() => ({
+      contentType: SSE,
+      writes: [
+        vllmDelta('{"role":"assistant","content":""}'),
+        vllmDelta('{"content":"Okay, so"}'),
+        vllmDelta('{"content":" 2+2=4.\\n</"}'),
+        vllmDelta('{"content":"think>\\n\\n"}'),
+        vllmDelta('{"content":"**4**"}', '"stop"'),
+        vllmUsage,
+        DONE,
+      ],
+    }));
+
+    const { chunks, error } = await collect(adapter.chat({ ...ask(), reasoningFirst: true }));
+
+    expect(error).toBeUndefined();
+    expect(chunks.slice(0, 6)).toEqual([
+      { type: 'reasoning', text: 'Okay, so' },
+      { type: 'reasoning', text: ' 2+2=4.\n' },
+      { type: 'format', format: 'closing-tag' },
+      { type: 'hidden' },
       { type: 'content', text: '**4**' },
       { type: 'finish', reason: 'stop' },
     ]);
@@ -197,6 +229,7 @@ describe('OpenAI-compatible adapter: DeepSeek', () => {
 
     expect(error).toBeUndefined();
     expect(chunks).toEqual([
+      { type: 'format', format: 'field' },
       { type: 'reasoning', text: 'We' },
       { type: 'reasoning', text: ' add.' },
       { type: 'content', text: '4' },
@@ -478,7 +511,7 @@ describe('OpenAI-compatible adapter: abort', () => {
       })(),
     );
 
-    expect(chunks).toEqual([{ type: 'content', text: 'Once upon' }]);
+    expect(chunks).toEqual([{ type: 'content', text: 'Once upon', tentative: true }]);
     expect(error).toBe(controller.signal.reason);
     await server.requests[0]?.closed;
     expect(server.requests[0]?.completed()).toBe(false);
@@ -488,7 +521,7 @@ describe('OpenAI-compatible adapter: abort', () => {
     const { server, adapter } = await serve(endless);
 
     for await (const chunk of adapter.chat(ask())) {
-      expect(chunk).toEqual({ type: 'content', text: 'Once upon' });
+      expect(chunk).toEqual({ type: 'content', text: 'Once upon', tentative: true });
       break;
     }
 
@@ -532,7 +565,7 @@ describe('OpenAI-compatible adapter: abort', () => {
   });
 });
 
-describe('OpenAI-compatible adapter: sending and answered', () => {
+describe('OpenAI-compatible adapter: sent and answered', () => {
   it('reports the request sent when it leaves, and answered once its headers are in', async () => {
     const headers = gate();
     const { server, adapter } = await serve(() => ({
@@ -546,8 +579,8 @@ describe('OpenAI-compatible adapter: sending and answered', () => {
       headers,
     );
 
-    expect(held).toEqual({ sending: 1, answered: 0 });
-    expect(done).toEqual({ sending: 1, answered: 1 });
+    expect(held).toEqual({ sent: 1, answered: 0 });
+    expect(done).toEqual({ sent: 1, answered: 1 });
     expect(textOf(chunks, 'content')).toBe('4');
   });
 });
@@ -559,8 +592,8 @@ describe('OpenAI-compatible adapter: one client for every request', () => {
       writes: [vllmDelta('{"content":"4"}', '"stop"'), 10, vllmUsage, DONE],
     }));
     const counts = [
-      { sending: 0, answered: 0 },
-      { sending: 0, answered: 0 },
+      { sent: 0, answered: 0 },
+      { sent: 0, answered: 0 },
     ];
 
     const results = await Promise.all(
@@ -568,7 +601,7 @@ describe('OpenAI-compatible adapter: one client for every request', () => {
         collect(
           adapter.chat({
             ...ask(),
-            onSending: () => count.sending++,
+            onSent: () => count.sent++,
             onAnswered: () => count.answered++,
           }),
         ),
@@ -577,8 +610,8 @@ describe('OpenAI-compatible adapter: one client for every request', () => {
 
     expect(results.map((result) => result.error)).toEqual([undefined, undefined]);
     expect(counts).toEqual([
-      { sending: 1, answered: 1 },
-      { sending: 1, answered: 1 },
+      { sent: 1, answered: 1 },
+      { sent: 1, answered: 1 },
     ]);
   });
 

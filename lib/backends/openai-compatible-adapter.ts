@@ -93,7 +93,7 @@ export function createOpenAICompatibleAdapter(
   });
 
   async function* chat(request: ChatRequest): AsyncGenerator<BackendChunk> {
-    const splitter = new ThinkTagSplitter();
+    const splitter = new ThinkTagSplitter({ reasoningFirst: request.reasoningFirst });
     let phase: Phase = 'connect';
     let finished = false;
     try {

@@ -48,15 +48,14 @@ export type HookedFetchOptions = { [REQUEST_HOOKS]?: RequestHooks };
 
 /**
  * The fetch the openai SDK runs on: successful responses pass untouched. It reports the
- * request's sending and the backend's answer (status line and headers) to the request's hooks.
+ * request's leaving and the backend's answer (status line and headers) to the request's hooks.
  */
 export async function openAIFetch(
   input: string | URL | Request,
   init?: RequestInit & HookedFetchOptions,
 ): Promise<Response> {
   const hooks = init?.[REQUEST_HOOKS];
-  hooks?.onSending?.();
-  const response = await httpTransport(input, init);
+  const response = await httpTransport(input, init, hooks?.onSent);
   hooks?.onAnswered?.();
   return response.ok ? response : reshapeErrorBody(response);
 }

@@ -37,9 +37,9 @@ export async function countRequestHooks(
   server: RecordedServer,
   headers: ReturnType<typeof gate>,
 ) {
-  const done = { sending: 0, answered: 0 };
+  const done = { sent: 0, answered: 0 };
   const collecting = collect(
-    chat({ onSending: () => done.sending++, onAnswered: () => done.answered++ }),
+    chat({ onSent: () => done.sent++, onAnswered: () => done.answered++ }),
   );
   while (!server.requests[0]) await sleep(5);
   await sleep(30);

@@ -1,4 +1,4 @@
-import type { BackendChunk } from './types';
+import type { BackendChunk, ReasoningFormat } from './types';
 
 const OPEN = '<think>';
 const CLOSE = '</think>';
@@ -17,10 +17,15 @@ function partialTagLength(text: string, tag: string): number {
  * Splits streamed text that may carry R1-style `<think>…</think>` tags into reasoning and
  * content. Tags may be cut at any chunk boundary, so a chunk's end that could still become a
  * tag is held until the next push; everything else leaves in the same call (no buffering).
+ * Text that shows in neither stream (a tag, what is held) still leaves as a `hidden` chunk: it
+ * was a token, and time to first token counts it.
  *
  * Three formats reach it: a leading `<think>` block (Ollama without `think`, raw vLLM), a
  * bare `</think>` after reasoning whose opening tag sat in the prompt template (R1 distills on
- * vLLM without a reasoning parser; answered with `reclassify`), and plain content.
+ * vLLM without a reasoning parser; answered with `reclassify`), and plain content. Until one of
+ * them shows (an opening tag, a bare close, or reasoning in its own field) content may still
+ * turn out to be reasoning, and leaves marked `tentative`. With `reasoningFirst` (the model was
+ * seen closing a bare `</think>` before) the text is reasoning from the first token instead.
  */
 export class ThinkTagSplitter {
   #state: 'start' | 'reasoning' | 'content' = 'start';
@@ -29,12 +34,32 @@ export class ThinkTagSplitter {
   #contentEmitted = false;
   /** A bare `</think>` can only mean "that was reasoning" before any other reasoning signal. */
   #bareCloseMeansReasoning = true;
+  readonly #reasoningFirst: boolean;
+  /** The reasoning block was opened by a `<think>` in the text, not by the prompt template. */
+  #openedByTag = false;
+  #format: ReasoningFormat | null = null;
+
+  constructor({ reasoningFirst = false }: { reasoningFirst?: boolean } = {}) {
+    this.#reasoningFirst = reasoningFirst;
+    // Told by the caller: a bare `</think>` ends the reasoning; content after it is the answer.
+    if (reasoningFirst) this.#bareCloseMeansReasoning = false;
+  }
+
+  /** How this stream's reasoning arrived, once it has shown it. */
+  get format(): ReasoningFormat | null {
+    return this.#format;
+  }
 
   /** Reasoning that arrived in its own field (`thinking`, `reasoning_content`). */
   reasoning(text: string): BackendChunk[] {
     if (!text) return [];
+    const out: BackendChunk[] = [];
     this.#bareCloseMeansReasoning = false;
-    return [{ type: 'reasoning', text }];
+    this.#setFormat(out, 'field');
+    // The server separates reasoning itself after all: what comes as content is the answer.
+    if (this.#reasoningFirst && this.#state === 'start') this.#state = 'content';
+    out.push({ type: 'reasoning', text });
+    return out;
   }
 
   push(text: string): BackendChunk[] {
@@ -46,6 +71,9 @@ export class ThinkTagSplitter {
       else if (this.#state === 'reasoning') rest = this.#inReasoning(rest, out);
       else rest = this.#inContent(rest, out);
     }
+    if (text && !out.some((chunk) => chunk.type === 'reasoning' || chunk.type === 'content')) {
+      out.push({ type: 'hidden' });
+    }
     return out;
   }
 
@@ -54,7 +82,11 @@ export class ThinkTagSplitter {
     const held = this.#held;
     this.#held = '';
     if (!held) return [];
-    return [{ type: this.#state === 'reasoning' ? 'reasoning' : 'content', text: held }];
+    const out: BackendChunk[] = [];
+    const reasoning =
+      this.#state === 'reasoning' || (this.#state === 'start' && this.#reasoningFirst);
+    this.#emit(out, reasoning ? 'reasoning' : 'content', held);
+    return out;
   }
 
   /** Before any text: whitespace, then maybe an opening (or a bare closing) tag. */
@@ -63,11 +95,17 @@ export class ThinkTagSplitter {
     const afterLead = text.slice(lead);
     if (afterLead.startsWith(OPEN)) {
       this.#state = 'reasoning';
+      this.#openedByTag = true;
       this.#bareCloseMeansReasoning = false;
+      this.#setFormat(out, 'tags');
       return afterLead.slice(OPEN.length);
     }
     // Whitespace-only reasoning before a bare close ("\n</think>\n\n") is no reasoning at all.
-    if (this.#bareCloseMeansReasoning && afterLead.startsWith(CLOSE)) {
+    if (afterLead.startsWith(CLOSE) && (this.#bareCloseMeansReasoning || this.#reasoningFirst)) {
+      if (this.#reasoningFirst) {
+        this.#state = 'reasoning';
+        return afterLead;
+      }
       this.#closeBare(out);
       return afterLead.slice(CLOSE.length);
     }
@@ -77,7 +115,8 @@ export class ThinkTagSplitter {
       this.#held = text;
       return '';
     }
-    this.#state = 'content';
+    // Reasoning first: no tag opens the block, the prompt template did.
+    this.#state = this.#reasoningFirst ? 'reasoning' : 'content';
     return text;
   }
 
@@ -85,6 +124,7 @@ export class ThinkTagSplitter {
     const close = text.indexOf(CLOSE);
     if (close >= 0) {
       this.#emit(out, 'reasoning', text.slice(0, close));
+      this.#setFormat(out, this.#openedByTag ? 'tags' : 'closing-tag');
       this.#state = 'content';
       this.#dropNewlines = true;
       return text.slice(close + CLOSE.length);
@@ -117,8 +157,15 @@ export class ThinkTagSplitter {
   #closeBare(out: BackendChunk[]): void {
     if (this.#contentEmitted) out.push({ type: 'reclassify' });
     this.#bareCloseMeansReasoning = false;
+    this.#setFormat(out, 'closing-tag');
     this.#state = 'content';
     this.#dropNewlines = true;
+  }
+
+  #setFormat(out: BackendChunk[], format: ReasoningFormat): void {
+    if (this.#format) return;
+    this.#format = format;
+    out.push({ type: 'format', format });
   }
 
   #emitHoldingPartial(
@@ -135,7 +182,12 @@ export class ThinkTagSplitter {
 
   #emit(out: BackendChunk[], type: 'reasoning' | 'content', text: string): void {
     if (!text) return;
-    if (type === 'content') this.#contentEmitted = true;
-    out.push({ type, text });
+    if (type === 'reasoning') {
+      out.push({ type, text });
+      return;
+    }
+    this.#contentEmitted = true;
+    // Undecided: a bare `</think>` may still turn this into reasoning.
+    out.push(this.#bareCloseMeansReasoning ? { type, text, tentative: true } : { type, text });
   }
 }

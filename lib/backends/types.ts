@@ -30,10 +30,12 @@ export interface ChatMessage {
 /** What an adapter's transport reports of one request. */
 export interface RequestHooks {
   /**
-   * Called when the SDK hands the request to the transport: the start of its timing, so that
-   * the SDK's own work (tens of ms on its first call in a process) is not the model's.
+   * Called once the request has left: its last bytes are handed to the operating system (or the
+   * backend has begun to answer, if that comes first). The start of its timing, so that neither
+   * the SDK's own work (tens of ms on its first call in a process) nor whatever else holds the
+   * thread before the bytes go out (a database write, a connection being opened) is the model's.
    */
-  onSending?: () => void;
+  onSent?: () => void;
   /** Called once the backend has answered the request (status line and headers). */
   onAnswered?: () => void;
 }
@@ -45,8 +47,19 @@ export interface ChatRequest extends RequestHooks {
   maxTokens?: number;
   /** Ask for a reasoning trace where the backend supports toggling it (Ollama `think`). */
   think?: boolean;
+  /**
+   * The model's earlier answers held reasoning closed by a bare `</think>` (the prompt template
+   * opened the tag): take its text as reasoning from the first token, not as a tentative answer.
+   */
+  reasoningFirst?: boolean;
   signal: AbortSignal;
 }
+
+/**
+ * How a message's reasoning arrived: in a field of its own (`thinking`, `reasoning_content`),
+ * between `<think>` tags in the content, or in the content up to a bare `</think>`.
+ */
+export type ReasoningFormat = 'field' | 'tags' | 'closing-tag';
 
 /** Final counts; durations in ms. Backend-reported where the backend gives them. */
 export interface UsageReport {
@@ -61,9 +74,20 @@ export interface UsageReport {
 /** What an adapter yields, in arrival order. */
 export type BackendChunk =
   | { type: 'reasoning'; text: string }
-  | { type: 'content'; text: string }
+  /**
+   * Answer text. `tentative` while the stream has not told reasoning from answer yet: a bare
+   * `</think>` may still come and turn all of it into reasoning (`reclassify`).
+   */
+  | { type: 'content'; text: string; tentative?: true }
   /** All content so far was reasoning: a bare `</think>` closed a block that never opened. */
   | { type: 'reclassify' }
+  /**
+   * Text arrived that shows in neither stream, at least not yet: a `<think>` tag, what may be
+   * the start of one, or the blank lines after one. It is a token all the same (timing).
+   */
+  | { type: 'hidden' }
+  /** The stream has shown how its reasoning arrives; sent once, when it first does. */
+  | { type: 'format'; format: ReasoningFormat }
   | { type: 'usage'; usage: UsageReport }
   | { type: 'finish'; reason: string };
 

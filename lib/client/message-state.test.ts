@@ -67,6 +67,59 @@ describe('applyMessageEvent', () => {
   });
 });
 
+describe('applyMessageEvent: tentative content', () => {
+  const tentative = (text: string) => ({ type: 'content', text, tentative: true }) as const;
+
+  it('tracks content the stream has not told from reasoning, until a reclassify', () => {
+    let state = applyMessageEvent(stateFromView(view), { type: 'status', status: 'streaming' });
+    expect(state.meta.tentative).toBe(false);
+    state = applyMessageEvent(state, tentative('Okay, so'));
+    expect(state.meta.tentative).toBe(true);
+    const meta = state.meta;
+    // Further tentative tokens change only the text, as tokens should.
+    state = applyMessageEvent(state, tentative(' 2+2.'));
+    expect(state.meta).toBe(meta);
+    state = applyMessageEvent(state, { type: 'reclassify' });
+    expect(state.meta.tentative).toBe(false);
+    expect(state.text).toEqual({ content: '', reasoning: 'Okay, so 2+2.' });
+    state = applyMessageEvent(state, { type: 'content', text: '4' });
+    expect(state.meta.tentative).toBe(false);
+  });
+
+  it('is cleared by content that is not tentative, and by a final status', () => {
+    const streaming = applyMessageEvent(stateFromView(view), tentative('maybe'));
+    expect(applyMessageEvent(streaming, { type: 'content', text: ' sure' }).meta.tentative).toBe(
+      false,
+    );
+    const done = applyMessageEvent(streaming, {
+      type: 'done',
+      status: 'done',
+      metrics: emptyMetrics,
+    });
+    expect(done.meta.tentative).toBe(false);
+    expect(done.text.content).toBe('maybe');
+    expect(
+      applyMessageEvent(streaming, { type: 'status', status: 'interrupted' }).meta.tentative,
+    ).toBe(false);
+  });
+
+  it('takes it from a snapshot, where it is left out when false', () => {
+    const snapshot = {
+      type: 'snapshot',
+      attempt: 1,
+      status: 'streaming',
+      content: 'so far',
+      reasoning: '',
+      metrics: emptyMetrics,
+      error: null,
+    } as const;
+    const start = stateFromView(view);
+    expect(applyMessageEvent(start, { ...snapshot, tentative: true }).meta.tentative).toBe(true);
+    const decided = applyMessageEvent(start, tentative('x'));
+    expect(applyMessageEvent(decided, snapshot).meta.tentative).toBe(false);
+  });
+});
+
 describe('parseMessageEvent', () => {
   it('accepts known events that name their message only', () => {
     expect(parseMessageEvent('{"messageId":"m1","type":"content","text":"x"}')).toEqual({

@@ -18,6 +18,11 @@ export interface MessageMeta {
   status: MessageStatus;
   metrics: MessageMetrics;
   error: { code: string; message: string } | null;
+  /**
+   * The content may still turn out to be reasoning (an R1 distill behind a server without a
+   * reasoning parser, before its bare `</think>`): not to be shown as a finished answer.
+   */
+  tentative: boolean;
   connection: Connection;
   /** Bumped when the message starts over (retry): its stream must be opened again. */
   epoch: number;
@@ -37,6 +42,8 @@ export function stateFromView(view: MessageView, epoch = 0): MessageState {
       status: view.status,
       metrics: view.metrics,
       error: view.error,
+      // Saved text is final or about to be caught up by the stream's snapshot, which says.
+      tentative: false,
       connection: 'idle',
       epoch,
     },
@@ -63,25 +70,47 @@ export function applyMessageEvent(state: MessageState, event: MessageEvent): Mes
           status: event.status,
           metrics: event.metrics,
           error: event.error,
+          tentative: event.tentative === true && !isFinal(event.status),
         },
       };
     case 'reasoning':
       return { meta, text: { ...text, reasoning: text.reasoning + event.text } };
     case 'content':
-      return { meta, text: { ...text, content: text.content + event.text } };
+      return {
+        meta: withTentative(meta, event.tentative === true),
+        text: { ...text, content: text.content + event.text },
+      };
     case 'reclassify':
-      return { meta, text: { content: '', reasoning: text.reasoning + text.content } };
+      return {
+        meta: withTentative(meta, false),
+        text: { content: '', reasoning: text.reasoning + text.content },
+      };
     case 'status':
       return event.status === meta.status
         ? state
-        : { text, meta: { ...meta, status: event.status } };
+        : {
+            text,
+            meta: {
+              ...meta,
+              status: event.status,
+              tentative: meta.tentative && !isFinal(event.status),
+            },
+          };
     case 'metrics':
       return { text, meta: { ...meta, metrics: event.metrics } };
     case 'error':
       return { text, meta: { ...meta, error: { code: event.code, message: event.message } } };
     case 'done':
-      return { text, meta: { ...meta, status: event.status, metrics: event.metrics } };
+      return {
+        text,
+        meta: { ...meta, status: event.status, metrics: event.metrics, tentative: false },
+      };
   }
+}
+
+/** The meta with `tentative` set; the same object when it already was, so nothing re-renders. */
+function withTentative(meta: MessageMeta, tentative: boolean): MessageMeta {
+  return meta.tentative === tentative ? meta : { ...meta, tentative };
 }
 
 const EVENT_TYPES = new Set<string>([

@@ -41,8 +41,10 @@ export interface MessageRow {
   params: string;
   modelInfo: string;
   ttftMs: number | null;
+  answerTtftMs: number | null;
   reasoningMs: number | null;
   totalMs: number | null;
+  loadMs: number | null;
   promptTokens: number | null;
   completionTokens: number | null;
   tokensPerSecond: number | null;
@@ -80,8 +82,10 @@ export interface ConversationRow {
 export function metricsOf(row: MessageRow): MessageMetrics {
   return {
     ttftMs: row.ttftMs,
+    answerTtftMs: row.answerTtftMs,
     reasoningMs: row.reasoningMs,
     totalMs: row.totalMs,
+    loadMs: row.loadMs,
     promptTokens: row.promptTokens,
     completionTokens: row.completionTokens,
     tokensPerSecond: row.tokensPerSecond,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { RUNNING_STATUSES } from '@/lib/api/message-status';
 import type { MessageMetrics } from '@/lib/api/views';
+import type { ReasoningFormat } from '@/lib/backends/types';
 import { db } from './client';
 import { databaseProvider, databaseUrl } from './database-url';
 
@@ -19,6 +20,8 @@ export interface FinalRow extends CheckpointRow {
   errorMessage: string | null;
   finishReason: string | null;
   modelInfo: string | null;
+  /** How the reasoning arrived; null (or left out) when the stream showed none. */
+  reasoningFormat?: ReasoningFormat | null;
 }
 
 /** PostgreSQL types of the columns these statements read from JSON. */
@@ -29,8 +32,10 @@ const TYPES = {
   content: 'text',
   reasoning: 'text',
   ttftMs: 'double precision',
+  answerTtftMs: 'double precision',
   reasoningMs: 'double precision',
   totalMs: 'double precision',
+  loadMs: 'double precision',
   promptTokens: 'int',
   completionTokens: 'int',
   tokensPerSecond: 'double precision',
@@ -39,6 +44,7 @@ const TYPES = {
   errorMessage: 'text',
   finishReason: 'text',
   modelInfo: 'text',
+  reasoningFormat: 'text',
 } as const;
 type Column = keyof typeof TYPES;
 
@@ -86,8 +92,10 @@ function postgresql({ set, keep, stamps, match, running }: Shape): string {
 
 const METRICS: Column[] = [
   'ttftMs',
+  'answerTtftMs',
   'reasoningMs',
   'totalMs',
+  'loadMs',
   'promptTokens',
   'completionTokens',
   'tokensPerSecond',
@@ -104,7 +112,16 @@ const CHECKPOINT: Shape = {
 
 // A final write never overrides another final state: a Stop recorded by another instance wins.
 const FINAL: Shape = {
-  set: ['status', 'content', 'reasoning', ...METRICS, 'errorCode', 'errorMessage', 'finishReason'],
+  set: [
+    'status',
+    'content',
+    'reasoning',
+    ...METRICS,
+    'errorCode',
+    'errorMessage',
+    'finishReason',
+    'reasoningFormat',
+  ],
   keep: ['modelInfo'],
   stamps: ['finishedAt', 'heartbeatAt', 'updatedAt'],
   match: ['attempt'],

@@ -25,7 +25,16 @@ const turnContextSchema = z.object({
         index: z.number().int(),
         prompt: z.string(),
         messages: z.array(
-          z.object({ slotId: z.string(), content: z.string(), status: z.string() }),
+          z.object({
+            slotId: z.string(),
+            content: z.string(),
+            status: z.string(),
+            // How its reasoning arrived (Message.reasoningFormat); absent when it showed none.
+            reasoningFormat: z
+              .string()
+              .nullish()
+              .transform((format) => format ?? undefined),
+          }),
         ),
       }),
     ),
@@ -46,7 +55,8 @@ const SQLITE = `SELECT c."runMode" AS "runMode",
     WHERE s."conversationId" = c."id") AS "slots",
   (SELECT json_group_array(json_object('index', t."index", 'prompt', t."prompt", 'messages',
       json((SELECT json_group_array(json_object('slotId', m."slotId", 'content', m."content",
-        'status', m."status")) FROM "Message" AS m WHERE m."turnId" = t."id")))
+        'status', m."status", 'reasoningFormat', m."reasoningFormat"))
+        FROM "Message" AS m WHERE m."turnId" = t."id")))
       ORDER BY t."index")
     FROM "Turn" AS t WHERE t."conversationId" = c."id") AS "turns"
 FROM "Conversation" AS c WHERE c."id" = ? AND c."ownerId" = ?`;
@@ -59,7 +69,8 @@ const POSTGRESQL = `SELECT c."runMode" AS "runMode",
     WHERE s."conversationId" = c."id") AS "slots",
   (SELECT coalesce(json_agg(json_build_object('index', t."index", 'prompt', t."prompt", 'messages',
       (SELECT coalesce(json_agg(json_build_object('slotId', m."slotId", 'content', m."content",
-        'status', m."status")), '[]'::json) FROM "Message" AS m WHERE m."turnId" = t."id"))
+        'status', m."status", 'reasoningFormat', m."reasoningFormat")), '[]'::json)
+        FROM "Message" AS m WHERE m."turnId" = t."id"))
       ORDER BY t."index"), '[]'::json)
     FROM "Turn" AS t WHERE t."conversationId" = c."id") AS "turns"
 FROM "Conversation" AS c WHERE c."id" = $1 AND c."ownerId" = $2`;

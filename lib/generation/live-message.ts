@@ -1,5 +1,6 @@
 import { canMove, isFinal } from '@/lib/api/message-status';
 import type { MessageMetrics, MessageStatus } from '@/lib/api/views';
+import type { ReasoningFormat } from '@/lib/backends/types';
 import type { ErrorCode } from '@/lib/errors';
 import type { MessageEvent } from './events';
 import { emptyMetrics } from './metrics';
@@ -51,6 +52,10 @@ export class LiveMessage {
   status: MessageStatus = 'pending';
   content = '';
   reasoning = '';
+  /** The content may still turn out to be reasoning (see `tentative` in events.ts). */
+  tentative = false;
+  /** How the reasoning arrived, once the stream has shown it. */
+  reasoningFormat: ReasoningFormat | null = null;
   metrics: MessageMetrics = emptyMetrics;
   error: { code: ErrorCode; message: string } | null = null;
   /** Text changed since the last checkpoint. */
@@ -129,11 +134,13 @@ export class LiveMessage {
         break;
       case 'content':
         this.content += event.text;
+        this.tentative = event.tentative === true;
         this.dirty = true;
         break;
       case 'reclassify':
         this.reasoning += this.content;
         this.content = '';
+        this.tentative = false;
         this.epoch += 1;
         this.dirty = true;
         break;
@@ -151,6 +158,7 @@ export class LiveMessage {
         if (!canMove(this.status, event.status)) return;
         this.status = event.status;
         this.metrics = event.metrics;
+        this.tentative = false;
         break;
       case 'snapshot':
         break;
@@ -171,6 +179,7 @@ export class LiveMessage {
       status: this.status,
       content: this.content,
       reasoning: this.reasoning,
+      ...(this.tentative ? { tentative: true } : {}),
       metrics: this.metrics,
       error: this.error,
     });
@@ -182,7 +191,11 @@ export class LiveMessage {
     const reasoning = this.reasoning.slice(seen.reasoning);
     const content = this.content.slice(seen.content);
     if (reasoning) frames.push(this.frame({ type: 'reasoning', text: reasoning }));
-    if (content) frames.push(this.frame({ type: 'content', text: content }));
+    if (content) {
+      // Tentative content is all the content there is: the tail sent here is tentative too.
+      const tentative = this.tentative ? { tentative: true as const } : {};
+      frames.push(this.frame({ type: 'content', text: content, ...tentative }));
+    }
     if (!this.finished) frames.push(this.frame({ type: 'status', status: this.status }));
     frames.push(this.frame({ type: 'metrics', metrics: this.metrics }));
     if (this.error) frames.push(this.frame({ type: 'error', ...this.error }));

@@ -9,12 +9,15 @@ describe('computeMetrics', () => {
         firstTokenAt: 5_000, // includes a 4.5 s model load: not generation time
         lastTokenAt: 9_000,
         chunks: 99,
-        usage: { completionTokens: 100, promptTokens: 12, generationMs: 2_000 },
+        usage: { completionTokens: 100, promptTokens: 12, generationMs: 2_000, loadMs: 4_500.04 },
       },
       9_010,
     );
     expect(metrics.tokensPerSecond).toBe(50);
     expect(metrics.ttftMs).toBe(5_000);
+    // The load is reported on its own, and stays inside time to first token.
+    expect(metrics.loadMs).toBe(4_500);
+    expect(metrics.promptTokens).toBe(12);
     expect(metrics.completionTokens).toBe(100);
     expect(metrics.countsReported).toBe(true);
   });
@@ -58,6 +61,26 @@ describe('computeMetrics', () => {
       2_000,
     );
     expect(metrics.reasoningMs).toBe(1_250);
+    expect(metrics.answerTtftMs).toBe(1_350);
+  });
+
+  it('has no time to first answer token without reasoning: that is time to first token', () => {
+    const metrics = computeMetrics(
+      { startedAt: 10, firstTokenAt: 110, firstContentAt: 110, lastTokenAt: 500, chunks: 9 },
+      500,
+    );
+    expect(metrics.ttftMs).toBe(100);
+    expect(metrics.answerTtftMs).toBeNull();
+    expect(metrics.loadMs).toBeNull();
+  });
+
+  it('has no time to first answer token while only reasoning has come', () => {
+    const metrics = computeMetrics(
+      { startedAt: 0, firstTokenAt: 50, firstReasoningAt: 50, lastReasoningAt: 90, chunks: 3 },
+      100,
+    );
+    expect(metrics.answerTtftMs).toBeNull();
+    expect(metrics.reasoningMs).toBe(40);
   });
 
   it('has no rate before two tokens', () => {

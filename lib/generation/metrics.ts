@@ -3,10 +3,13 @@ import type { UsageReport } from '@/lib/backends/types';
 
 /** Moments of one generation, in ms on one monotonic clock (performance.now()). */
 export interface Timeline {
+  /** When the request left Versus (its bytes handed to the operating system). */
   startedAt: number;
+  /** The first token of any kind: reasoning, answer, or a tag that shows in neither. */
   firstTokenAt?: number;
   firstReasoningAt?: number;
   lastReasoningAt?: number;
+  /** The first token of the answer (reset when a bare `</think>` makes the content reasoning). */
   firstContentAt?: number;
   lastTokenAt?: number;
   /** Chunks of text seen; the token count when the backend reports none. */
@@ -16,8 +19,10 @@ export interface Timeline {
 
 export const emptyMetrics: MessageMetrics = {
   ttftMs: null,
+  answerTtftMs: null,
   reasoningMs: null,
   totalMs: null,
+  loadMs: null,
   promptTokens: null,
   completionTokens: null,
   tokensPerSecond: null,
@@ -33,7 +38,9 @@ const round = (value: number, digits: number) => {
  * Metrics as of `now`. Tokens per second is the decode rate: the backend's own figure where it
  * reports generation time (Ollama's eval_count / eval_duration, which excludes model load and
  * prompt evaluation), otherwise (tokens − 1) over the time from the first token to the last —
- * N tokens span N − 1 intervals, and time to first token is reported on its own.
+ * N tokens span N − 1 intervals, and time to first token is reported on its own. Times run
+ * from the moment the request left; the model's load time (Ollama) is inside time to first
+ * token and reported apart as loadMs.
  */
 export function computeMetrics(timeline: Timeline, now: number): MessageMetrics {
   const { usage } = timeline;
@@ -61,13 +68,17 @@ export function computeMetrics(timeline: Timeline, now: number): MessageMetrics 
     reasoningMs = Math.max(0, end - timeline.firstReasoningAt);
   }
 
+  const sinceStart = (at: number | undefined) =>
+    at === undefined ? null : round(at - timeline.startedAt, 1);
+
   return {
-    ttftMs:
-      timeline.firstTokenAt === undefined
-        ? null
-        : round(timeline.firstTokenAt - timeline.startedAt, 1),
+    ttftMs: sinceStart(timeline.firstTokenAt),
+    // Only an answer after reasoning has a time of its own; otherwise it is ttftMs.
+    answerTtftMs:
+      timeline.firstReasoningAt === undefined ? null : sinceStart(timeline.firstContentAt),
     reasoningMs: reasoningMs === null ? null : round(reasoningMs, 1),
     totalMs: round(now - timeline.startedAt, 1),
+    loadMs: usage?.loadMs === undefined ? null : round(usage.loadMs, 1),
     promptTokens: usage?.promptTokens ?? null,
     completionTokens,
     tokensPerSecond: tokensPerSecond === null ? null : round(tokensPerSecond, 2),

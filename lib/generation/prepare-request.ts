@@ -11,6 +11,8 @@ export interface PreparedRequest {
   params: ReturnType<typeof parseSlotParams>;
   connection: BackendConnection;
   messages: ChatMessage[];
+  /** The slot's last answer with reasoning had it closed by a bare `</think>` (ChatRequest). */
+  reasoningFirst: boolean;
 }
 
 const parseSlotParams = (json: string) => parseJsonColumn(slotParamsSchema, json);
@@ -22,6 +24,24 @@ interface SlotWithBackend {
   backend: { kind: string; baseUrl: string; apiKey: string | null };
 }
 
+interface PastTurnRow {
+  prompt: string;
+  messages: { slotId: string; content: string; reasoningFormat?: string | null }[];
+}
+
+/**
+ * Whether the slot's model should be read as reasoning from its first token: the latest of its
+ * answers that showed how its reasoning arrives closed it with a bare `</think>` (an R1 distill
+ * behind a server without a reasoning parser), so its next answer will too.
+ */
+function closesBareThink(slotId: string, pastTurns: PastTurnRow[]): boolean {
+  for (const turn of pastTurns.toReversed()) {
+    const format = turn.messages.find((message) => message.slotId === slotId)?.reasoningFormat;
+    if (format) return format === 'closing-tag';
+  }
+  return false;
+}
+
 /** Builds one slot's request from rows already loaded: its history holds only its own answers. */
 export function prepareRequest({
   slot,
@@ -30,7 +50,7 @@ export function prepareRequest({
 }: {
   slot: SlotWithBackend;
   prompt: string;
-  pastTurns: { prompt: string; messages: { slotId: string; content: string }[] }[];
+  pastTurns: PastTurnRow[];
 }): PreparedRequest {
   const params = parseSlotParams(slot.params);
   return {
@@ -52,6 +72,7 @@ export function prepareRequest({
           answer: turn.messages.find((message) => message.slotId === slot.id)?.content ?? null,
         })),
     }),
+    reasoningFirst: closesBareThink(slot.id, pastTurns),
   };
 }
 
@@ -70,7 +91,10 @@ export async function loadRequest(messageId: string): Promise<PreparedRequest> {
     orderBy: { index: 'asc' },
     select: {
       prompt: true,
-      messages: { where: { slotId: message.slotId }, select: { slotId: true, content: true } },
+      messages: {
+        where: { slotId: message.slotId },
+        select: { slotId: true, content: true, reasoningFormat: true },
+      },
     },
   });
   return prepareRequest({ slot: message.slot, prompt: message.turn.prompt, pastTurns });

@@ -2,7 +2,7 @@ import 'server-only';
 import type { MessageStatus } from '@/lib/api/views';
 import { adapterFor } from '@/lib/backends/create-adapter';
 import type { ModelInfo } from '@/lib/backends/types';
-import { cachedModelInfo } from '@/lib/catalog/model-cache';
+import { cachedModelInfo, listModels } from '@/lib/catalog/model-cache';
 import { config } from '@/lib/config';
 import { AppError, toAppError } from '@/lib/errors';
 import { ensureCheckpointer } from './checkpoint';
@@ -35,15 +35,16 @@ export async function runMessage(live: LiveMessage): Promise<void> {
   let finishReason: string | null = null;
   let status: MessageStatus = 'done';
   let stall: ReturnType<typeof guardStalls> | undefined;
-  let markedStreaming: Promise<void> | undefined;
   let request: PreparedRequest | undefined;
 
   try {
     if (controller.signal.aborted) throw controller.signal.reason;
     request = live.request ?? (await loadRequest(live.id));
-    // Fetches the model listing alongside generation when it is not cached yet; read at the end.
-    cachedModelInfo(request.connection, request.model);
-    if (!live.startRecorded) markedStreaming = recordStarted(live, request);
+    // A queued slot or a retry records its start before its request leaves: the write holds the
+    // only thread for a while, and inside the wait for the first token it would count in it.
+    if (!live.startRecorded) await recordStarted(live, request);
+    const think = await thinkFor(request);
+    if (controller.signal.aborted) throw controller.signal.reason;
     timeline.startedAt = performance.now();
     live.publish({ type: 'status', status: 'streaming' });
     stall = guardStalls(controller, {
@@ -57,17 +58,20 @@ export async function runMessage(live: LiveMessage): Promise<void> {
       messages: request.messages,
       temperature: request.params.temperature,
       maxTokens: request.params.maxTokens,
-      think: request.params.think,
+      think,
+      reasoningFirst: request.reasoningFirst,
       signal: controller.signal,
-      // The model's times start when the request goes out, not while the SDK prepares it.
-      onSending: () => {
+      // The model's times start when the request has left, not while it is being prepared.
+      onSent: () => {
         timeline.startedAt = performance.now();
+        lastMetricsAt = timeline.startedAt;
       },
       onAnswered: live.markAnswered,
     });
     for await (const chunk of stream) {
       stall.touch();
       const now = performance.now();
+      const awaitingFirstToken = timeline.firstTokenAt === undefined;
       switch (chunk.type) {
         case 'reasoning':
           timeline.firstTokenAt ??= now;
@@ -84,6 +88,15 @@ export async function runMessage(live: LiveMessage): Promise<void> {
           timeline.chunks += 1;
           live.publish(chunk);
           break;
+        case 'hidden':
+          // A `<think>` tag, or what may become one: the first token all the same.
+          timeline.firstTokenAt ??= now;
+          timeline.lastTokenAt = now;
+          timeline.chunks += 1;
+          break;
+        case 'format':
+          live.reasoningFormat = chunk.format;
+          break;
         case 'reclassify':
           timeline.firstReasoningAt ??= timeline.firstContentAt;
           timeline.lastReasoningAt = now;
@@ -96,6 +109,11 @@ export async function runMessage(live: LiveMessage): Promise<void> {
         case 'finish':
           finishReason = chunk.reason;
           break;
+      }
+      if (awaitingFirstToken && timeline.firstTokenAt !== undefined) {
+        // The model listing (for the message's model record, when not cached yet) waits for
+        // the first token: its answers would hold the thread while the first token arrives.
+        cachedModelInfo(request.connection, request.model);
       }
       if (now - lastMetricsAt >= METRICS_EVERY_MS) {
         lastMetricsAt = now;
@@ -114,7 +132,6 @@ export async function runMessage(live: LiveMessage): Promise<void> {
     stall?.clear();
     live.markAnswered();
   }
-  await markedStreaming;
   const modelInfo = request ? cachedModelInfo(request.connection, request.model) : undefined;
   await finish(live, status, finishReason, timeline, modelInfo);
 }
@@ -127,6 +144,27 @@ function endStatus(reason: unknown, aborted: boolean): MessageStatus {
   if (aborted && !(reason instanceof AppError)) return 'stopped';
   if (reason instanceof AppError && reason.code === 'interrupted') return 'interrupted';
   return 'error';
+}
+
+/**
+ * Ollama's `think`, unless the model listing says the model cannot think: Ollama answers 400
+ * to `think` for a model without the 'thinking' capability. Waits for a listing only when
+ * `think` is on and the cached one does not know the model (none was made yet, or the model is
+ * newer than it): a failed listing sends `think` as asked. Before the request leaves, so the
+ * wait is not the model's time.
+ */
+async function thinkFor(request: PreparedRequest): Promise<boolean | undefined> {
+  const { think } = request.params;
+  if (think === undefined || request.connection.kind !== 'ollama') return think;
+  const info =
+    cachedModelInfo(request.connection, request.model) ??
+    (think
+      ? await listModels(request.connection).then(
+          (models) => models.find((model) => model.id === request.model),
+          () => undefined,
+        )
+      : undefined);
+  return info?.supportsThinking === false ? undefined : think;
 }
 
 /** Marks a message that starts after its row was written (a retry, a queued slot) as started. */
@@ -164,6 +202,7 @@ async function finish(
       errorMessage: live.error?.message ?? null,
       finishReason,
       modelInfo: modelInfo ? JSON.stringify(modelInfo) : null,
+      reasoningFormat: live.reasoningFormat,
       ...metrics,
     });
   } finally {
