@@ -29,7 +29,12 @@ export const AnswerCell = memo(function AnswerCell({
     >
       {message ? (
         <>
-          <MessageBlock id={message.id} latest={latest} runMode={runMode} />
+          <MessageBlock
+            id={message.id}
+            latest={latest}
+            runMode={runMode}
+            backendKind={slot.backendKind}
+          />
           <CellFooter messageId={message.id} latest={latest} />
         </>
       ) : (

@@ -12,25 +12,38 @@ describe('formatDuration', () => {
 describe('metricParts', () => {
   const metrics = {
     ttftMs: 412,
+    answerTtftMs: 12_812,
     reasoningMs: 12_400,
     totalMs: 16_400,
+    loadMs: 2_130,
     promptTokens: 20,
     completionTokens: 611,
     tokensPerSecond: 38.24,
     countsReported: true,
   };
 
-  it('renders the footer line', () => {
+  it('renders the footer line: first token, first answer token, rate, counts, load, total', () => {
     expect(metricParts(metrics).map((part) => part.text)).toEqual([
       'TTFT 412 ms',
+      'answer 12.8 s',
       '38.2 tok/s',
       '611 tok',
+      'prompt 20',
+      'load 2.1 s',
       '16.4 s',
     ]);
   });
 
   it('marks counts Versus estimated and leaves out what is unknown', () => {
-    const parts = metricParts({ ...metrics, countsReported: false, ttftMs: null, totalMs: null });
+    const parts = metricParts({
+      ...metrics,
+      countsReported: false,
+      ttftMs: null,
+      answerTtftMs: null,
+      totalMs: null,
+      loadMs: null,
+      promptTokens: null,
+    });
     expect(parts.map((part) => part.text)).toEqual(['38.2 tok/s', '~611 tok']);
   });
 });

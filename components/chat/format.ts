@@ -16,7 +16,7 @@ export function formatRate(tokensPerSecond: number): string {
 }
 
 export interface MetricPart {
-  key: 'ttft' | 'rate' | 'tokens' | 'total';
+  key: 'ttft' | 'answer' | 'rate' | 'prompt' | 'tokens' | 'load' | 'total';
   text: string;
   title: string;
 }
@@ -24,36 +24,55 @@ export interface MetricPart {
 /** The footer line, part by part; absent figures are left out rather than faked. */
 export function metricParts(metrics: MessageMetrics): MetricPart[] {
   const parts: MetricPart[] = [];
+  const add = (key: MetricPart['key'], text: string, title: string) =>
+    parts.push({ key, text, title });
   if (metrics.ttftMs !== null) {
-    parts.push({
-      key: 'ttft',
-      text: `TTFT ${formatDuration(metrics.ttftMs)}`,
-      title: 'Time to first token: request sent → first reasoning or answer token',
-    });
+    add(
+      'ttft',
+      `TTFT ${formatDuration(metrics.ttftMs)}`,
+      'Time to first token: request sent → first token of any kind, reasoning included',
+    );
+  }
+  if (metrics.answerTtftMs !== null) {
+    add(
+      'answer',
+      `answer ${formatDuration(metrics.answerTtftMs)}`,
+      'Time to the first answer token: request sent → first token after the reasoning',
+    );
   }
   if (metrics.tokensPerSecond !== null) {
-    parts.push({
-      key: 'rate',
-      text: `${formatRate(metrics.tokensPerSecond)} tok/s`,
-      title: 'Decode rate: tokens per second after the first token',
-    });
+    add(
+      'rate',
+      `${formatRate(metrics.tokensPerSecond)} tok/s`,
+      'Decode rate: tokens per second after the first token (model load never counts)',
+    );
   }
   if (metrics.completionTokens !== null) {
     const estimated = !metrics.countsReported;
-    parts.push({
-      key: 'tokens',
-      text: `${estimated ? '~' : ''}${metrics.completionTokens.toLocaleString('en-US')} tok`,
-      title: estimated
+    add(
+      'tokens',
+      `${estimated ? '~' : ''}${metrics.completionTokens.toLocaleString('en-US')} tok`,
+      estimated
         ? 'Counted by Versus from stream chunks: the backend reported no token usage'
         : 'Completion tokens, as reported by the backend',
-    });
+    );
+  }
+  if (metrics.promptTokens !== null) {
+    add(
+      'prompt',
+      `prompt ${metrics.promptTokens.toLocaleString('en-US')}`,
+      'Prompt tokens (history included), as reported by the backend',
+    );
+  }
+  if (metrics.loadMs !== null) {
+    add(
+      'load',
+      `load ${formatDuration(metrics.loadMs)}`,
+      "Time the backend spent loading the model (Ollama's load_duration): part of TTFT, never of tok/s",
+    );
   }
   if (metrics.totalMs !== null) {
-    parts.push({
-      key: 'total',
-      text: formatDuration(metrics.totalMs),
-      title: 'Total: request sent → last byte',
-    });
+    add('total', formatDuration(metrics.totalMs), 'Total: request sent → last byte');
   }
   return parts;
 }

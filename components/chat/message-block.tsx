@@ -6,6 +6,7 @@ import { Markdown } from '@/components/markdown/markdown';
 import { CopyButton } from '@/components/ui/copy-button';
 import type { RunMode } from '@/lib/api/inputs';
 import { isRunning } from '@/lib/api/message-status';
+import type { BackendKind } from '@/lib/backends/types';
 import { useMessageMeta, useMessageStore, useMessageText } from '@/lib/client/use-message';
 import { useMessageStream } from '@/lib/client/use-message-stream';
 import { Reasoning } from './reasoning';
@@ -34,10 +35,12 @@ export function MessageBlock({
   id,
   latest,
   runMode,
+  backendKind,
 }: {
   id: string;
   latest: boolean;
   runMode: RunMode;
+  backendKind: BackendKind;
 }) {
   useMessageStream(id);
   const store = useMessageStore();
@@ -54,6 +57,10 @@ export function MessageBlock({
   const reasoning = text.reasoning.replace(/^\n+/, '');
   const waiting = content ? null : placeholder(meta.status, runMode, reasoning.length > 0);
   const running = isRunning(meta.status);
+  // An R1 distill behind an OpenAI-compatible server without a reasoning parser sends its trace
+  // as answer text until a bare `</think>`: until the stream has told which it is, the text is
+  // not shown as an answer (no answer styling, nothing to copy as the answer).
+  const undecided = meta.tentative && content.length > 0 && backendKind === 'openai';
 
   return (
     <div className="min-w-0">
@@ -66,14 +73,29 @@ export function MessageBlock({
           answering={content.length > 0}
         />
       )}
+      {undecided && (
+        <p
+          data-testid="undecided-note"
+          className="mb-1 text-xs text-zinc-600 dark:text-zinc-400"
+          title="An R1 distill without a reasoning parser sends its reasoning as plain text, ending it with a bare </think>. Until that tag (or the end of the answer) arrives, this text may be either."
+        >
+          {running
+            ? 'Reasoning or answer? Not known until the model closes its trace.'
+            : 'Cut off before the model told its reasoning from its answer.'}
+        </p>
+      )}
       <AnswerSourceContext.Provider value={readContent}>
         <Markdown
           testId="message-content"
           text={content}
-          className="text-sm leading-relaxed break-words text-zinc-800 dark:text-zinc-200"
+          className={
+            undecided
+              ? 'markdown-reasoning border-l-2 border-dashed border-zinc-300 pl-3 text-[13px] leading-relaxed break-words text-zinc-600 dark:border-zinc-700 dark:text-zinc-400'
+              : 'text-sm leading-relaxed break-words text-zinc-800 dark:text-zinc-200'
+          }
         />
       </AnswerSourceContext.Provider>
-      {content && !running && (
+      {content && !running && !undecided && (
         <div className="mt-1 -ml-1.5 flex">
           <CopyButton
             text={readContent}

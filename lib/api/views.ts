@@ -12,16 +12,16 @@ export interface MessageMetrics {
   ttftMs: number | null;
   /**
    * Time to the first token of the answer, after the reasoning; null for an answer without
-   * reasoning (then it is ttftMs). Always sent; optional only for writers that predate it.
+   * reasoning (then it is ttftMs).
    */
-  answerTtftMs?: number | null;
+  answerTtftMs: number | null;
   reasoningMs: number | null;
   totalMs: number | null;
   /**
    * Time the backend spent loading the model (Ollama's load_duration), part of ttftMs and
-   * never of the generation time behind tokensPerSecond. Always sent, like answerTtftMs.
+   * never of the generation time behind tokensPerSecond.
    */
-  loadMs?: number | null;
+  loadMs: number | null;
   promptTokens: number | null;
   completionTokens: number | null;
   tokensPerSecond: number | null;

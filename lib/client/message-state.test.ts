@@ -86,7 +86,7 @@ describe('applyMessageEvent: tentative content', () => {
     expect(state.meta.tentative).toBe(false);
   });
 
-  it('is cleared by content that is not tentative, and by a final status', () => {
+  it('is cleared by content that is not tentative and by a normal end, kept by a stop or failure', () => {
     const streaming = applyMessageEvent(stateFromView(view), tentative('maybe'));
     expect(applyMessageEvent(streaming, { type: 'content', text: ' sure' }).meta.tentative).toBe(
       false,
@@ -98,9 +98,12 @@ describe('applyMessageEvent: tentative content', () => {
     });
     expect(done.meta.tentative).toBe(false);
     expect(done.text.content).toBe('maybe');
-    expect(
-      applyMessageEvent(streaming, { type: 'status', status: 'interrupted' }).meta.tentative,
-    ).toBe(false);
+    // Cut off before the model told reasoning from answer: it may still have been reasoning.
+    for (const status of ['stopped', 'error', 'interrupted'] as const) {
+      expect(
+        applyMessageEvent(streaming, { type: 'done', status, metrics: emptyMetrics }).meta.tentative,
+      ).toBe(true);
+    }
   });
 
   it('takes it from a snapshot, where it is left out when false', () => {

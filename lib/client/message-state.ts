@@ -70,7 +70,7 @@ export function applyMessageEvent(state: MessageState, event: MessageEvent): Mes
           status: event.status,
           metrics: event.metrics,
           error: event.error,
-          tentative: event.tentative === true && !isFinal(event.status),
+          tentative: event.tentative === true && event.status !== 'done',
         },
       };
     case 'reasoning':
@@ -93,7 +93,7 @@ export function applyMessageEvent(state: MessageState, event: MessageEvent): Mes
             meta: {
               ...meta,
               status: event.status,
-              tentative: meta.tentative && !isFinal(event.status),
+              tentative: meta.tentative && event.status !== 'done',
             },
           };
     case 'metrics':
@@ -103,7 +103,13 @@ export function applyMessageEvent(state: MessageState, event: MessageEvent): Mes
     case 'done':
       return {
         text,
-        meta: { ...meta, status: event.status, metrics: event.metrics, tentative: false },
+        meta: {
+          ...meta,
+          status: event.status,
+          metrics: event.metrics,
+          // Stopped or failed while undecided, the text may still have been reasoning.
+          tentative: meta.tentative && event.status !== 'done',
+        },
       };
   }
 }

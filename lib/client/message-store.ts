@@ -80,7 +80,13 @@ export class MessageStore {
       text: isFinal(view.status)
         ? { content: view.content, reasoning: view.reasoning }
         : state.text,
-      meta: { ...state.meta, status: view.status, metrics: view.metrics, error: view.error },
+      meta: {
+        ...state.meta,
+        status: view.status,
+        metrics: view.metrics,
+        error: view.error,
+        tentative: state.meta.tentative && view.status !== 'done',
+      },
     });
   }
 

@@ -53,6 +53,8 @@ const row = (id: string, attempt = 1, status = 'streaming') => ({
   content: `content of ${id} — é ✅ "quoted" \\ \n`,
   reasoning: 'thinking',
   ttftMs: 12.5,
+  answerTtftMs: null,
+  loadMs: null,
   reasoningMs: null,
   totalMs: 99.9,
   promptTokens: null,

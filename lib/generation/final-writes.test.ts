@@ -18,6 +18,8 @@ const final = (id: string): FinalRow => ({
   finishReason: 'stop',
   modelInfo: null,
   ttftMs: 1,
+  answerTtftMs: null,
+  loadMs: null,
   reasoningMs: null,
   totalMs: 2,
   promptTokens: null,

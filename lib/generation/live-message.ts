@@ -158,7 +158,9 @@ export class LiveMessage {
         if (!canMove(this.status, event.status)) return;
         this.status = event.status;
         this.metrics = event.metrics;
-        this.tentative = false;
+        // An answer that ended normally was an answer; one stopped or failed while still
+        // undecided may yet have been reasoning, and says so.
+        if (event.status === 'done') this.tentative = false;
         break;
       case 'snapshot':
         break;
