@@ -31,6 +31,7 @@ const ROUTES: readonly FuzzRoute[] = [
   { method: 'POST', path: '/api/conversations/:id/turns', body: 'turn' },
   { method: 'POST', path: '/api/messages/:id/stop' },
   { method: 'POST', path: '/api/messages/:id/retry' },
+  { method: 'POST', path: '/api/messages/:id/show' },
   { method: 'GET', path: '/api/messages/:id/events' },
   { method: 'GET', path: '/api/events' },
 ];

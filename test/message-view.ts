@@ -16,6 +16,7 @@ export function messageView(overrides: Partial<MessageView> = {}): MessageView {
     params: {},
     modelInfo: {},
     metrics: emptyMetrics,
+    shown: true,
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@
 import { memo } from 'react';
 import type { RunMode } from '@/lib/api/inputs';
 import type { MessageView, SlotView } from '@/lib/api/views';
+import { AttemptSwitcher } from './attempt-switcher';
 import { CellFooter } from './cell-footer';
 import { MessageBlock } from './message-block';
 
@@ -10,12 +11,16 @@ import { MessageBlock } from './message-block';
 export const AnswerCell = memo(function AnswerCell({
   slot,
   message,
+  attempts,
   latest,
   runMode,
   last,
 }: {
   slot: SlotView;
+  /** The attempt on show. */
   message: MessageView | undefined;
+  /** Every attempt at this answer, oldest first. */
+  attempts: MessageView[];
   latest: boolean;
   runMode: RunMode;
   /** The rightmost column on show: no border after it. */
@@ -25,11 +30,13 @@ export const AnswerCell = memo(function AnswerCell({
     <div
       data-testid="cell"
       data-slot-position={slot.position}
-      className={`min-w-0 px-4 pt-3 pb-4 ${last ? '' : 'border-r border-zinc-200 dark:border-zinc-800'}`}
+      className={`min-w-0 px-4 pt-3 pb-4 ${last ? '' : 'border-r border-zinc-200 max-md:border-r-0 dark:border-zinc-800'}`}
     >
       {message ? (
         <>
+          {attempts.length > 1 && <AttemptSwitcher attempts={attempts} shown={message} />}
           <MessageBlock
+            key={message.id}
             id={message.id}
             latest={latest}
             runMode={runMode}

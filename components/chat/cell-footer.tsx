@@ -9,6 +9,7 @@ import { api, messageOf } from '@/lib/client/api';
 import type { MessageMeta } from '@/lib/client/message-state';
 import { useMessageMeta, useMessageStore } from '@/lib/client/use-message';
 import { formatDuration, metricParts } from './format';
+import { useTurnActions } from './turn-actions';
 
 /** Silence after the first token that is worth saying out loud. */
 const STALL_AFTER_MS = 3_000;
@@ -49,6 +50,7 @@ function liveNote(meta: MessageMeta, silentMs: number): string | null {
  */
 export function CellFooter({ messageId, latest }: { messageId: string; latest: boolean }) {
   const store = useMessageStore();
+  const actions = useTurnActions();
   const meta = useMessageMeta(messageId);
   const silentMs = useSilence(messageId, meta);
   const [busy, setBusy] = useState(false);
@@ -60,7 +62,7 @@ export function CellFooter({ messageId, latest }: { messageId: string; latest: b
     setError(null);
     try {
       if (action === 'stop') store.settle((await api.stopMessage(messageId)).message);
-      else store.seed((await api.retryMessage(messageId)).message);
+      else actions.addAttempt((await api.retryMessage(messageId)).message);
     } catch (caught) {
       setError(messageOf(caught));
     } finally {
@@ -81,7 +83,7 @@ export function CellFooter({ messageId, latest }: { messageId: string; latest: b
       >
         {parts.map((part, index) => (
           <span key={part.key} title={part.title}>
-            {index > 0 && <span className="text-zinc-400 dark:text-zinc-500"> · </span>}
+            {index > 0 && <span className="text-zinc-500 dark:text-zinc-400"> · </span>}
             <span
               className={
                 part.key === 'rate' ? 'font-semibold text-zinc-900 dark:text-zinc-100' : ''

@@ -11,6 +11,7 @@ import type { ConversationView, SlotView, TurnView } from '@/lib/api/views';
 import { api, messageOf } from '@/lib/client/api';
 import { notifyConversationsChanged } from '@/lib/client/conversation-events';
 import { MessageStore } from '@/lib/client/message-store';
+import { shownOf, withAttempt, withShown } from '@/lib/client/turn-attempts';
 import { useBackends } from '@/lib/client/use-backends';
 import { useColumnLayout } from '@/lib/client/use-column-layout';
 import { useMediaQuery } from '@/lib/client/use-media-query';
@@ -21,6 +22,7 @@ import { CompareHeader } from './compare-header';
 import { Composer } from './composer';
 import { HiddenColumns } from './hidden-columns';
 import { slotModelInfo } from './slot-model-info';
+import { type TurnActions, TurnActionsContext } from './turn-actions';
 
 /** The compare screen: one row of answers per turn, one column per slot, one composer. */
 export function CompareView({ conversation }: { conversation: ConversationView }) {
@@ -52,13 +54,25 @@ function CompareScreen({
   const [error, setError] = useState<string | null>(null);
   const { backends } = useBackends();
   const narrow = useMediaQuery('(max-width: 767.98px)', false);
-  const layout = useColumnLayout(slots, narrow ? { active: activeTab } : null);
+  const layout = useColumnLayout(slots, narrow);
 
   const latest = turns[turns.length - 1];
   const latestIds = useMemo(
-    () =>
-      slots.map((slot) => latest?.messages.find((message) => message.slotId === slot.id)?.id ?? ''),
+    () => slots.map((slot) => (latest ? (shownOf(latest, slot.id)?.id ?? '') : '')),
     [slots, latest],
+  );
+  const turnActions = useMemo<TurnActions>(
+    () => ({
+      addAttempt(message) {
+        store.seed(message);
+        setTurns((now) => withAttempt(now, message));
+      },
+      async showAttempt(message) {
+        const { message: shown } = await api.showMessage(message.id);
+        setTurns((now) => withShown(now, shown));
+      },
+    }),
+    [store],
   );
   const metas = useMessageMetas(latestIds);
   const previewColumns = useMemo(
@@ -172,21 +186,23 @@ function CompareScreen({
       />
       <ColumnTabs slots={slots} metas={metas} active={activeTab} onSelect={setActiveTab} />
       <HiddenColumns hidden={layout.hidden} onShow={layout.show} />
-      <CompareGrid
-        conversationId={conversation.id}
-        slots={slots}
-        layout={layout}
-        turns={turns}
-        runMode={runMode}
-        sharedSlots={parallel ? shared : noSlots}
-        modelInfoOf={(slot) => slotModelInfo(slot, turns, backends)}
-        onSlotsSaved={setSlots}
-        narrow={narrow}
-        activeTabId={narrow ? (slots[activeTab]?.id ?? null) : null}
-        earlierTurns={earlierTurns}
-        loadingEarlier={loadingEarlier}
-        onLoadEarlier={loadEarlier}
-      />
+      <TurnActionsContext.Provider value={turnActions}>
+        <CompareGrid
+          conversationId={conversation.id}
+          slots={slots}
+          layout={layout}
+          turns={turns}
+          runMode={runMode}
+          sharedSlots={parallel ? shared : noSlots}
+          modelInfoOf={(slot) => slotModelInfo(slot, turns, backends)}
+          onSlotsSaved={setSlots}
+          narrow={narrow}
+          activeTabId={slots[activeTab]?.id ?? null}
+          earlierTurns={earlierTurns}
+          loadingEarlier={loadingEarlier}
+          onLoadEarlier={loadEarlier}
+        />
+      </TurnActionsContext.Provider>
       <Composer
         value={draft}
         onChange={setDraft}

@@ -1,5 +1,6 @@
 import type { BackendView, SlotView, TurnView } from '@/lib/api/views';
 import type { ModelInfo } from '@/lib/backends/types';
+import { shownOf } from '@/lib/client/turn-attempts';
 
 /**
  * What to show about a slot's model: what the backend reported when it last answered (that
@@ -11,7 +12,8 @@ export function slotModelInfo(
   backends: readonly BackendView[],
 ): Partial<ModelInfo> | undefined {
   for (let index = turns.length - 1; index >= 0; index -= 1) {
-    const message = turns[index]?.messages.find((candidate) => candidate.slotId === slot.id);
+    const turn = turns[index];
+    const message = turn && shownOf(turn, slot.id);
     if (message && Object.keys(message.modelInfo).length > 0) return message.modelInfo;
   }
   return backends

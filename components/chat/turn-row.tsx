@@ -3,6 +3,7 @@
 import { memo } from 'react';
 import type { RunMode } from '@/lib/api/inputs';
 import type { SlotView, TurnView } from '@/lib/api/views';
+import { attemptsOf, shownOf } from '@/lib/client/turn-attempts';
 import { AnswerCell } from './answer-cell';
 import { TurnPrompt } from './turn-prompt';
 import { TurnSummary } from './turn-summary';
@@ -27,7 +28,7 @@ export const TurnRow = memo(function TurnRow({
   latest: boolean;
   sharedBackend: boolean;
 }) {
-  const messageOf = (slot: SlotView) => turn.messages.find((message) => message.slotId === slot.id);
+  const messageOf = (slot: SlotView) => shownOf(turn, slot.id);
   return (
     <section
       data-turn-index={turn.index}
@@ -40,6 +41,7 @@ export const TurnRow = memo(function TurnRow({
           key={slot.id}
           slot={slot}
           message={messageOf(slot)}
+          attempts={attemptsOf(turn, slot.id)}
           latest={latest}
           runMode={runMode}
           last={index === visible.length - 1}

@@ -42,6 +42,8 @@ export interface MessageView {
   params: SlotParams;
   modelInfo: Partial<ModelInfo>;
   metrics: MessageMetrics;
+  /** The attempt on show in its cell, which the slot's later prompts go on from. */
+  shown: boolean;
 }
 
 export interface SlotView {
@@ -59,7 +61,10 @@ export interface TurnView {
   index: number;
   prompt: string;
   createdAt: string;
-  /** One message per slot, in slot order. */
+  /**
+   * Every attempt of every slot's answer, in slot order then attempt order; exactly one attempt
+   * per slot is `shown`.
+   */
   messages: MessageView[];
 }
 

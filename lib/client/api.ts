@@ -96,4 +96,6 @@ export const api = {
     request<{ message: MessageView }>(`/api/messages/${id}/stop`, { method: 'POST' }),
   retryMessage: (id: string) =>
     request<{ message: MessageView }>(`/api/messages/${id}/retry`, { method: 'POST' }),
+  showMessage: (id: string) =>
+    request<{ message: MessageView }>(`/api/messages/${id}/show`, { method: 'POST' }),
 };

@@ -101,7 +101,8 @@ describe('applyMessageEvent: tentative content', () => {
     // Cut off before the model told reasoning from answer: it may still have been reasoning.
     for (const status of ['stopped', 'error', 'interrupted'] as const) {
       expect(
-        applyMessageEvent(streaming, { type: 'done', status, metrics: emptyMetrics }).meta.tentative,
+        applyMessageEvent(streaming, { type: 'done', status, metrics: emptyMetrics }).meta
+          .tentative,
       ).toBe(true);
     }
   });

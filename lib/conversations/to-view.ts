@@ -49,6 +49,7 @@ export interface MessageRow {
   completionTokens: number | null;
   tokensPerSecond: number | null;
   countsReported: boolean;
+  shown: boolean;
 }
 
 interface SlotRow {
@@ -110,6 +111,7 @@ export function toMessageView(row: MessageRow): MessageView {
     params: parseJsonColumn(slotParamsSchema, row.params),
     modelInfo: parseJsonColumn(modelInfoSchema, row.modelInfo),
     metrics: metricsOf(row),
+    shown: row.shown,
   };
 }
 
@@ -125,7 +127,7 @@ function toSlotView(row: SlotRow): SlotView {
   };
 }
 
-/** Turns in index order, each with one message per slot in slot order. */
+/** Turns in index order, each with every attempt of every slot, in slot then attempt order. */
 export function toTurnViews(
   turns: readonly TurnRow[],
   slots: readonly { id: string; position: number }[],
@@ -138,7 +140,10 @@ export function toTurnViews(
     createdAt: turn.createdAt.toISOString(),
     messages: turn.messages
       .map(toMessageView)
-      .sort((a, b) => (slotOrder.get(a.slotId) ?? 0) - (slotOrder.get(b.slotId) ?? 0)),
+      .sort(
+        (a, b) =>
+          (slotOrder.get(a.slotId) ?? 0) - (slotOrder.get(b.slotId) ?? 0) || a.attempt - b.attempt,
+      ),
   }));
 }
 

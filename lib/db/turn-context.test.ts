@@ -103,7 +103,12 @@ describe('readTurnContext', () => {
         index,
         prompt: `prompt ${index}`,
         messages: [
-          { slotId: `${conversationId}-s0`, content: `answer ${index} "quoted" ✓`, status: 'done' },
+          {
+            slotId: `${conversationId}-s0`,
+            content: `answer ${index} "quoted" ✓`,
+            status: 'done',
+            shown: true,
+          },
         ],
       })),
     );

@@ -34,6 +34,8 @@ const turnContextSchema = z.object({
               .string()
               .nullish()
               .transform((format) => format ?? undefined),
+            // The attempt on show (history is built from it); SQLite's JSON has 0 or 1.
+            shown: z.union([z.boolean(), z.number()]).transform(Boolean),
           }),
         ),
       }),
@@ -55,7 +57,7 @@ const SQLITE = `SELECT c."runMode" AS "runMode",
     WHERE s."conversationId" = c."id") AS "slots",
   (SELECT json_group_array(json_object('index', t."index", 'prompt', t."prompt", 'messages',
       json((SELECT json_group_array(json_object('slotId', m."slotId", 'content', m."content",
-        'status', m."status", 'reasoningFormat', m."reasoningFormat"))
+        'status', m."status", 'reasoningFormat', m."reasoningFormat", 'shown', m."shown"))
         FROM "Message" AS m WHERE m."turnId" = t."id")))
       ORDER BY t."index")
     FROM "Turn" AS t WHERE t."conversationId" = c."id") AS "turns"
@@ -69,8 +71,8 @@ const POSTGRESQL = `SELECT c."runMode" AS "runMode",
     WHERE s."conversationId" = c."id") AS "slots",
   (SELECT coalesce(json_agg(json_build_object('index', t."index", 'prompt', t."prompt", 'messages',
       (SELECT coalesce(json_agg(json_build_object('slotId', m."slotId", 'content', m."content",
-        'status', m."status", 'reasoningFormat', m."reasoningFormat")), '[]'::json)
-        FROM "Message" AS m WHERE m."turnId" = t."id"))
+        'status', m."status", 'reasoningFormat', m."reasoningFormat", 'shown', m."shown")),
+        '[]'::json) FROM "Message" AS m WHERE m."turnId" = t."id"))
       ORDER BY t."index"), '[]'::json)
     FROM "Turn" AS t WHERE t."conversationId" = c."id") AS "turns"
 FROM "Conversation" AS c WHERE c."id" = $1 AND c."ownerId" = $2`;

@@ -5,7 +5,7 @@ import { toMessageView } from '@/lib/conversations/to-view';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { LiveMessage } from './live-message';
-import { beginRetry, recordStop } from './message-state';
+import { addAttempt, recordStop, showAttempt } from './message-state';
 import { liveMessages } from './registry';
 import { registerLive, runMessage } from './run-message';
 
@@ -42,7 +42,10 @@ export async function stopMessage({
   return toMessageView(await db.message.findUniqueOrThrow({ where: { id } }));
 }
 
-/** Starts a finished message over with the slot's current parameters; attempt goes up by one. */
+/**
+ * Retries a finished answer: a new attempt of its turn and slot, with the slot's current
+ * parameters, which goes on show; the earlier attempts are kept. Returns the new attempt.
+ */
 export async function retryMessage({
   id,
   ownerId,
@@ -54,13 +57,27 @@ export async function retryMessage({
   if (liveMessages.has(id) || isRunning(message.status)) {
     throw new AppError('conflict', 'This message is still running; stop it before retrying.');
   }
-  if (!(await beginRetry(message))) {
-    throw new AppError('conflict', 'This message changed meanwhile; reload.');
-  }
-  const live = new LiveMessage(id, message.attempt + 1);
+  const slot = await db.slot.findUniqueOrThrow({
+    where: { id: message.slotId },
+    select: { params: true },
+  });
+  const attempt = await addAttempt({ from: { ...message, params: slot.params } });
+  const live = new LiveMessage(attempt.id, attempt.attempt);
   registerLive(live);
   void runMessage(live);
-  return toMessageView(await db.message.findUniqueOrThrow({ where: { id } }));
+  return toMessageView(attempt);
+}
+
+/** Puts an attempt on show: its cell shows it, and its slot's later prompts go on from it. */
+export async function showMessage({
+  id,
+  ownerId,
+}: {
+  id: string;
+  ownerId: string;
+}): Promise<MessageView> {
+  await ownedMessage({ id, ownerId });
+  return toMessageView(await showAttempt({ id }));
 }
 
 /** Stops every message of a conversation that this process is generating (before deleting it). */

@@ -416,10 +416,12 @@ describe('control', () => {
     });
     const retried = await retryMessage({ id: failed?.id ?? '', ownerId });
     expect(retried.attempt).toBe(2);
-    const [done] = await settled([failed?.id ?? '']);
+    const [done, first] = await settled([retried.id, failed?.id ?? '']);
     expect(done?.status).toBe('done');
     expect(done?.content.trim()).toBe('Recovered.');
     expect(done?.errorCode).toBeNull();
+    // The failed attempt is kept, no longer on show.
+    expect([first?.status, first?.shown]).toEqual(['error', false]);
   });
 
   it('a follow-up sends each slot its own history, without reasoning', async () => {

@@ -3,8 +3,8 @@ import type { FakeBackends } from '@/fake-backends/start';
 import { waitFor } from '@/fake-backends/test-client';
 import { deleteConversation } from '@/lib/conversations/write';
 import { db } from '@/lib/db/client';
-import { interruptAll, retryMessage } from '@/lib/generation/control';
-import { beginRetry, recordStop } from '@/lib/generation/message-state';
+import { interruptAll, retryMessage, showMessage } from '@/lib/generation/control';
+import { recordStop } from '@/lib/generation/message-state';
 import { liveMessages } from '@/lib/generation/registry';
 import { startTurn } from '@/lib/generation/start-turn';
 import { getLocalUser } from '@/lib/users';
@@ -81,20 +81,52 @@ it('deleting a conversation stops its generation upstream', async () => {
   expect(await db.message.count({ where: { id: { in: ids } } })).toBe(0);
 });
 
-it('of two retries of one attempt, only one starts', async () => {
-  const { model, ids } = await slowTurn(3);
+it('a retry adds an attempt and keeps the earlier one; of two racing retries one starts', async () => {
+  const { model, ids, turn, conversation } = await slowTurn(3);
   const [id] = ids;
   if (!id) throw new Error('a message expected');
   await settled(ids);
-  // Another instance retried it a moment ago: this one must not start the same attempt again.
-  expect(await beginRetry({ id, attempt: 1 })).toBe(true);
-  expect(await beginRetry({ id, attempt: 1 })).toBe(false);
-  await db.message.update({ where: { id }, data: { status: 'done' } });
   const requests = fakes.runs().filter((run) => run.model === model).length;
-  await expect(retryMessage({ id, ownerId })).resolves.toMatchObject({ attempt: 3 });
-  await expect(beginRetry({ id, attempt: 2 })).resolves.toBe(false);
-  await settled([id]);
+  // Two retries at once (two tabs, or two instances): one new attempt, one conflict.
+  const results = await Promise.allSettled([
+    retryMessage({ id, ownerId }),
+    retryMessage({ id, ownerId }),
+  ]);
+  const won = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  expect(won).toHaveLength(1);
+  expect(results.filter((result) => result.status === 'rejected')).toMatchObject([
+    { reason: { code: 'conflict' } },
+  ]);
+  const retried = won[0];
+  if (!retried) throw new Error('one retry should start');
+  expect(retried).toMatchObject({ attempt: 2, shown: true, status: 'pending' });
+  expect(retried.id).not.toBe(id);
+  await settled([retried.id]);
+  const rows = await db.message.findMany({
+    where: { turnId: turn.id, slotId: retried.slotId },
+    orderBy: { attempt: 'asc' },
+  });
+  expect(rows.map((row) => [row.attempt, row.shown, row.status])).toEqual([
+    [1, false, 'done'],
+    [2, true, 'done'],
+  ]);
+  expect(rows[0]?.content).toBe(words(3));
   expect(fakes.runs().filter((run) => run.model === model)).toHaveLength(requests + 1);
+  // While an attempt runs, no other retry starts.
+  const third = await retryMessage({ id: retried.id, ownerId });
+  await expect(retryMessage({ id, ownerId })).rejects.toMatchObject({ code: 'conflict' });
+  await settled([third.id]);
+
+  // The slot's next prompt goes on from the attempt on show: here the first again.
+  fakes.scriptModel('openai', { id: model, ttftMs: 5, tokensPerSecond: 500, answer: 'other' });
+  await expect(showMessage({ id, ownerId })).resolves.toMatchObject({ id, shown: true });
+  const next = await startTurn({ conversationId: conversation.id, ownerId, prompt: 'next' });
+  await settled(next.messages.map((message) => message.id));
+  const sent = fakes
+    .runs('openai')
+    .filter((run) => run.model === model)
+    .at(-1)?.request as { messages: { role: string; content: string }[] };
+  expect(sent.messages.map((message) => message.content)).toEqual(['go', words(3), 'next']);
 });
 
 it('a shutdown saves every running message as interrupted, with its text', async () => {

@@ -1,10 +1,12 @@
 import 'server-only';
 import type { SlotParams } from '@/lib/api/inputs';
-import { FINAL_STATUSES, RUNNING_STATUSES } from '@/lib/api/message-status';
+import { isRunning, RUNNING_STATUSES } from '@/lib/api/message-status';
 import { db } from '@/lib/db/client';
+import { isUniqueViolation } from '@/lib/db/errors';
 import type { FinalRow } from '@/lib/db/message-writes';
+import { AppError } from '@/lib/errors';
+import { newId } from '@/lib/ids';
 import { saveFinal } from './final-writes';
-import { emptyMetrics } from './metrics';
 
 /**
  * Every change of a message's status in the database goes through here, each guarded by the
@@ -61,25 +63,54 @@ export async function recordStop({ id, attempt }: { id: string; attempt: number 
   });
 }
 
-/** final → pending as the next attempt; false when the message changed meanwhile. */
-export async function beginRetry({ id, attempt }: { id: string; attempt: number }) {
-  const { count } = await db.message.updateMany({
-    where: { id, attempt, status: { in: [...FINAL_STATUSES] } },
-    data: {
-      attempt: attempt + 1,
-      status: 'pending',
-      content: '',
-      reasoning: '',
-      errorCode: null,
-      errorMessage: null,
-      finishReason: null,
-      ...emptyMetrics,
-      startedAt: null,
-      finishedAt: null,
-      heartbeatAt: new Date(),
-    },
+/**
+ * A retry: the message's turn and slot get a new attempt, pending and on show, and the earlier
+ * attempts stay as they were (apart from no longer being on show). Refused while an attempt of
+ * that slot still runs; of two retries racing for the same attempt number, the unique
+ * (turn, slot, attempt) lets one through. Returns the new attempt's row.
+ */
+export async function addAttempt({
+  from,
+}: {
+  from: { turnId: string; slotId: string; params: string };
+}) {
+  const siblings = { turnId: from.turnId, slotId: from.slotId };
+  try {
+    return await db.$transaction(async (tx) => {
+      const attempts = await tx.message.findMany({
+        where: siblings,
+        select: { attempt: true, status: true },
+      });
+      if (attempts.some((attempt) => isRunning(attempt.status))) {
+        throw new AppError(
+          'conflict',
+          'An attempt of this answer is still running; stop it first.',
+        );
+      }
+      const attempt = Math.max(0, ...attempts.map((row) => row.attempt)) + 1;
+      await tx.message.updateMany({ where: siblings, data: { shown: false } });
+      return tx.message.create({
+        data: { id: newId(), ...siblings, attempt, params: from.params, heartbeatAt: new Date() },
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError('conflict', 'This answer was just retried; reload to see the attempt.');
+    }
+    throw error;
+  }
+}
+
+/** Puts one attempt on show in its cell (and in its slot's later history); the others not. */
+export async function showAttempt({ id }: { id: string }) {
+  return db.$transaction(async (tx) => {
+    const message = await tx.message.findUniqueOrThrow({
+      where: { id },
+      select: { turnId: true, slotId: true },
+    });
+    await tx.message.updateMany({ where: message, data: { shown: false } });
+    return tx.message.update({ where: { id }, data: { shown: true } });
   });
-  return count === 1;
 }
 
 /**

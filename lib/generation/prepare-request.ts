@@ -26,8 +26,13 @@ interface SlotWithBackend {
 
 interface PastTurnRow {
   prompt: string;
-  messages: { slotId: string; content: string; reasoningFormat?: string | null }[];
+  /** Every attempt of every slot; the one on show (`shown`) is the slot's history. */
+  messages: { slotId: string; content: string; reasoningFormat?: string | null; shown: boolean }[];
 }
+
+/** The slot's answer on show in a turn: the attempt the conversation goes on from. */
+const shownAnswer = (turn: PastTurnRow, slotId: string) =>
+  turn.messages.find((message) => message.slotId === slotId && message.shown);
 
 /**
  * Whether the slot's model should be read as reasoning from its first token: the latest of its
@@ -36,7 +41,7 @@ interface PastTurnRow {
  */
 function closesBareThink(slotId: string, pastTurns: PastTurnRow[]): boolean {
   for (const turn of pastTurns.toReversed()) {
-    const format = turn.messages.find((message) => message.slotId === slotId)?.reasoningFormat;
+    const format = shownAnswer(turn, slotId)?.reasoningFormat;
     if (format) return format === 'closing-tag';
   }
   return false;
@@ -69,7 +74,7 @@ export function prepareRequest({
         .filter((turn) => turn.messages.length > 0)
         .map((turn) => ({
           prompt: turn.prompt,
-          answer: turn.messages.find((message) => message.slotId === slot.id)?.content ?? null,
+          answer: shownAnswer(turn, slot.id)?.content ?? null,
         })),
     }),
     reasoningFirst: closesBareThink(slot.id, pastTurns),
@@ -92,8 +97,8 @@ export async function loadRequest(messageId: string): Promise<PreparedRequest> {
     select: {
       prompt: true,
       messages: {
-        where: { slotId: message.slotId },
-        select: { slotId: true, content: true, reasoningFormat: true },
+        where: { slotId: message.slotId, shown: true },
+        select: { slotId: true, content: true, reasoningFormat: true, shown: true },
       },
     },
   });

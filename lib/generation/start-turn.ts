@@ -135,6 +135,7 @@ export async function startTurn({
       params: request.params,
       modelInfo: {},
       metrics: emptyMetrics,
+      shown: true,
     })),
   };
 }

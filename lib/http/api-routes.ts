@@ -48,6 +48,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   },
   { method: 'POST', path: '/api/messages/:id/stop' },
   { method: 'POST', path: '/api/messages/:id/retry' },
+  { method: 'POST', path: '/api/messages/:id/show' },
   { method: 'GET', path: '/api/messages/:id/events', serve: eventsOfMessage },
   { method: 'GET', path: '/api/events', serve: eventsOfMessages },
 ];
