@@ -7,9 +7,6 @@ import { Sidebar } from '@/components/layout/sidebar';
 import { config } from '@/lib/config';
 import { listConversations } from '@/lib/conversations/read';
 import { currentViewer } from '@/lib/http/request-context';
-// KaTeX's stylesheet and fonts come from the package, served by the app (no CDN); the fonts
-// load only when a formula is on screen.
-import 'katex/dist/katex.min.css';
 import './globals.css';
 
 export const metadata: Metadata = {

@@ -11,14 +11,16 @@ import { request } from './http.mjs';
 const origin = (urls, kind) => urls[kind].replace(/\/v1$/, '');
 
 /**
- * Adds a model on one fake server; answers without reasoning, so every token is content.
+ * Adds a model on one fake server; without a reasoning style it answers without reasoning, so
+ * every token is content.
  * @param {FakeUrls} urls
  * @param {Kind} kind
- * @param {{ id: string, tokensPerSecond: number, ttftMs: number, answer: string }} script
+ * @param {{ id: string, tokensPerSecond: number, ttftMs: number, answer: string,
+ *   reasoningStyle?: string, reasoning?: string, fault?: Record<string, unknown> }} script
  */
 export async function scriptModel(urls, kind, script) {
   const res = await request(`${origin(urls, kind)}/__fake/models`, {
-    body: { ...script, reasoningStyle: 'none' },
+    body: { reasoningStyle: 'none', ...script },
   });
   if (res.status !== 200) throw new Error(`script ${script.id}: ${res.status} ${res.text}`);
 }

@@ -16,7 +16,12 @@ export const slotColors = [
   'bg-teal-500',
 ] as const;
 
-const iconButton = buttonClass('ghost', 'icon', 'size-6 text-zinc-500 dark:text-zinc-400');
+// Widening and hiding are for a wide screen; a narrow one shows one column at a time.
+const iconButton = buttonClass(
+  'ghost',
+  'icon',
+  'size-6 text-zinc-500 max-md:hidden dark:text-zinc-400',
+);
 
 /**
  * A column's head, which stays in view while the turns scroll under it: model, backend, what
@@ -38,8 +43,7 @@ export function ColumnHeader({
   modelInfo: Partial<ModelInfo> | undefined;
   onSlotsSaved: (slots: SlotView[]) => void;
   wide: boolean;
-  /** Null on a narrow screen, where a column has the whole width. */
-  onToggleWide: (() => void) | null;
+  onToggleWide: () => void;
   /** Null when it is the last column on show. */
   onHide: (() => void) | null;
   /** Runs in parallel with another column on the same backend. */
@@ -57,7 +61,7 @@ export function ColumnHeader({
       id={`column-${slot.id}`}
       data-testid="column"
       data-slot-position={slot.position}
-      className={`flex h-14 min-w-0 items-center gap-2 bg-white px-3 dark:bg-zinc-950 ${last ? '' : 'border-r border-zinc-200 dark:border-zinc-800'}`}
+      className={`flex h-14 min-w-0 items-center gap-2 bg-white px-3 dark:bg-zinc-950 ${last ? '' : 'border-r border-zinc-200 max-md:border-r-0 dark:border-zinc-800'}`}
     >
       <span
         aria-hidden="true"
@@ -97,19 +101,17 @@ export function ColumnHeader({
         onSaved={onSlotsSaved}
         align={slot.position === 0 ? 'start' : 'end'}
       />
-      {onToggleWide && (
-        <button
-          type="button"
-          data-testid="widen-column"
-          aria-pressed={wide}
-          aria-label={wide ? `Narrow ${name} again` : `Widen ${name}`}
-          title={wide ? 'Back to the same width as the others' : 'Widen this column'}
-          onClick={onToggleWide}
-          className={iconButton}
-        >
-          {wide ? <NarrowIcon className="size-3.5" /> : <WidenIcon className="size-3.5" />}
-        </button>
-      )}
+      <button
+        type="button"
+        data-testid="widen-column"
+        aria-pressed={wide}
+        aria-label={wide ? `Narrow ${name} again` : `Widen ${name}`}
+        title={wide ? 'Back to the same width as the others' : 'Widen this column'}
+        onClick={onToggleWide}
+        className={iconButton}
+      >
+        {wide ? <NarrowIcon className="size-3.5" /> : <WidenIcon className="size-3.5" />}
+      </button>
       {onHide && (
         <button
           type="button"

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { type CSSProperties, useEffect, useLayoutEffect, useRef } from 'react';
 import type { RunMode } from '@/lib/api/inputs';
 import type { SlotView, TurnView } from '@/lib/api/views';
 import type { ModelInfo } from '@/lib/backends/types';
@@ -64,7 +64,7 @@ export function CompareGrid({
   modelInfoOf: (slot: SlotView) => Partial<ModelInfo> | undefined;
   onSlotsSaved: (slots: SlotView[]) => void;
   narrow: boolean;
-  /** On a narrow screen, the id of the tab whose panel this is. */
+  /** The slot of the active tab: on a narrow screen the grid shows its column only. */
   activeTabId: string | null;
   earlierTurns: number;
   loadingEarlier: boolean;
@@ -80,16 +80,26 @@ export function CompareGrid({
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the latest turn changes.
   useEffect(() => stickToBottom(), [latestTurnId, stickToBottom]);
 
+  // Only where there are tabs: reading positions on every scroll forces a layout, and while an
+  // answer streams and the view follows it, that is every frame.
   useEffect(() => {
     const scroller = scrollRef.current;
-    if (!scroller) return;
+    if (!scroller || !narrow) return;
+    let frame = 0;
     const remember = () => {
-      anchor.current = anchorOf(scroller);
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        anchor.current = anchorOf(scroller);
+      });
     };
-    remember();
+    anchor.current = anchorOf(scroller);
     scroller.addEventListener('scroll', remember, { passive: true });
-    return () => scroller.removeEventListener('scroll', remember);
-  }, []);
+    return () => {
+      cancelAnimationFrame(frame);
+      scroller.removeEventListener('scroll', remember);
+    };
+  }, [narrow]);
 
   // Another tab shows other answers, of other heights: keep the same turn where it was.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the tab changes.
@@ -105,6 +115,7 @@ export function CompareGrid({
 
   const { visible } = layout;
   const sharedBackend = runMode === 'parallel' && sharedSlots.size > 0;
+  const activePosition = slots.find((slot) => slot.id === activeTabId)?.position ?? 0;
   return (
     <div
       ref={scrollRef}
@@ -118,8 +129,10 @@ export function CompareGrid({
     >
       <div
         ref={contentRef}
-        className="grid min-w-full items-start"
-        style={{ gridTemplateColumns: layout.template }}
+        // On a narrow screen CSS shows one column, the active tab's (app/globals.css).
+        data-active-position={activePosition}
+        className="grid min-w-full grid-cols-(--columns) items-start max-md:grid-cols-1"
+        style={{ '--columns': layout.template } as CSSProperties}
       >
         <div className="sticky top-0 z-10 col-span-full grid grid-cols-subgrid border-b border-zinc-200 shadow-[0_1px_2px_rgb(0_0_0/0.04)] dark:border-zinc-800">
           {visible.map((slot, index) => (
@@ -130,8 +143,8 @@ export function CompareGrid({
               modelInfo={modelInfoOf(slot)}
               onSlotsSaved={onSlotsSaved}
               wide={layout.wide === slot.id}
-              onToggleWide={narrow ? null : () => layout.toggleWide(slot.id)}
-              onHide={narrow || visible.length < 2 ? null : () => layout.hide(slot.id)}
+              onToggleWide={() => layout.toggleWide(slot.id)}
+              onHide={visible.length < 2 ? null : () => layout.hide(slot.id)}
               sharedBackend={runMode === 'parallel' && sharedSlots.has(slot.id)}
               last={index === visible.length - 1}
             />
@@ -145,7 +158,9 @@ export function CompareGrid({
           </div>
         )}
         {turns.length === 0 && (
-          <p className="col-span-full py-10 text-center text-sm text-zinc-500">No answers yet.</p>
+          <p className="col-span-full py-10 text-center text-sm text-zinc-500 dark:text-zinc-400">
+            No answers yet.
+          </p>
         )}
         {turns.map((turn, index) => (
           <TurnRow

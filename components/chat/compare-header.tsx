@@ -25,7 +25,7 @@ export function CompareHeader({
       </h1>
       {actions}
       <div className="flex shrink-0 items-center gap-2" title={runModeExplanation[runMode]}>
-        <span className="text-xs text-zinc-500 max-sm:hidden">Run mode</span>
+        <span className="text-xs text-zinc-500 max-sm:hidden dark:text-zinc-400">Run mode</span>
         <RunModeToggle value={runMode} onChange={onRunModeChange} explain={false} />
       </div>
     </header>

@@ -54,7 +54,7 @@ function CompareScreen({
   const [error, setError] = useState<string | null>(null);
   const { backends } = useBackends();
   const narrow = useMediaQuery('(max-width: 767.98px)', false);
-  const layout = useColumnLayout(slots, narrow ? { active: activeTab } : null);
+  const layout = useColumnLayout(slots, narrow);
 
   const latest = turns[turns.length - 1];
   const latestIds = useMemo(
@@ -197,7 +197,7 @@ function CompareScreen({
           modelInfoOf={(slot) => slotModelInfo(slot, turns, backends)}
           onSlotsSaved={setSlots}
           narrow={narrow}
-          activeTabId={narrow ? (slots[activeTab]?.id ?? null) : null}
+          activeTabId={slots[activeTab]?.id ?? null}
           earlierTurns={earlierTurns}
           loadingEarlier={loadingEarlier}
           onLoadEarlier={loadEarlier}

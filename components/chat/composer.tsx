@@ -60,7 +60,7 @@ export function Composer({
             event.preventDefault();
             if (ready) onSubmit();
           }}
-          className="field-sizing-content max-h-48 min-h-9 flex-1 resize-none bg-transparent px-2 py-1.5 text-sm leading-6 outline-none placeholder:text-zinc-400 dark:placeholder:text-zinc-600"
+          className="field-sizing-content max-h-48 min-h-9 flex-1 resize-none bg-transparent px-2 py-1.5 text-sm leading-6 outline-none placeholder:text-zinc-500 dark:placeholder:text-zinc-400"
         />
         <button
           type="submit"
@@ -72,7 +72,7 @@ export function Composer({
           <SendIcon className={sending ? 'animate-pulse' : ''} />
         </button>
       </div>
-      <p className="mt-1.5 px-1 text-[11px] text-zinc-500 dark:text-zinc-500">
+      <p className="mt-1.5 px-1 text-[11px] text-zinc-500 dark:text-zinc-400">
         {hint ?? (
           <>
             <kbd className="font-sans">Enter</kbd> sends ·{' '}

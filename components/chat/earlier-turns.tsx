@@ -1,5 +1,6 @@
 import { Button } from '@/components/ui/button';
 import { ChevronIcon } from '@/components/ui/icons';
+import { groupDigits } from '@/lib/client/group-digits';
 
 /**
  * Above a column's first shown prompt while earlier ones exist: the page shows the latest
@@ -26,9 +27,7 @@ export function EarlierTurns({
         className="text-zinc-500"
       >
         <ChevronIcon className="size-3 -rotate-90" />
-        {loading
-          ? 'Loading earlier prompts…'
-          : `Show earlier prompts · ${count.toLocaleString('en-US')} more`}
+        {loading ? 'Loading earlier prompts…' : `Show earlier prompts · ${groupDigits(count)} more`}
       </Button>
     </div>
   );

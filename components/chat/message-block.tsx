@@ -40,7 +40,7 @@ export function MessageBlock({
   id: string;
   latest: boolean;
   runMode: RunMode;
-  backendKind: BackendKind;
+  backendKind: BackendKind | null;
 }) {
   useMessageStream(id);
   const store = useMessageStore();
@@ -102,12 +102,12 @@ export function MessageBlock({
             label="Copy answer"
             title="Copy the answer as Markdown"
             testId="copy-answer"
-            className="text-zinc-400 dark:text-zinc-500"
+            className="text-zinc-500 dark:text-zinc-400"
           />
         </div>
       )}
       {waiting && (
-        <p className={`text-sm text-zinc-400 dark:text-zinc-500 ${running ? 'animate-pulse' : ''}`}>
+        <p className={`text-sm text-zinc-500 dark:text-zinc-400 ${running ? 'animate-pulse' : ''}`}>
           {waiting}
         </p>
       )}
@@ -132,10 +132,12 @@ export function MessageBlock({
         </p>
       )}
       {running && meta.connection === 'reconnecting' && (
-        <p className="mt-2 text-xs text-zinc-500">Connection dropped; reconnecting…</p>
+        <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
+          Connection dropped; reconnecting…
+        </p>
       )}
       {running && meta.connection === 'lost' && (
-        <p className="mt-2 text-xs text-zinc-500">
+        <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
           Live updates stopped.{' '}
           <button
             type="button"

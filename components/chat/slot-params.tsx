@@ -82,7 +82,7 @@ export function SlotParamsButton({
       >
         <div>
           <h3 className="text-sm font-semibold">Parameters</h3>
-          <p className="text-xs text-zinc-500">
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
             Apply to the next prompts and retries; earlier answers keep the ones they used.
           </p>
         </div>

@@ -4,13 +4,17 @@ import Link from 'next/link';
 import { TrashIcon } from '@/components/ui/icons';
 import type { ConversationSummary } from '@/lib/api/views';
 
+const months = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+
 function ago(iso: string): string {
-  const seconds = (Date.now() - new Date(iso).getTime()) / 1000;
+  const date = new Date(iso);
+  const seconds = (Date.now() - date.getTime()) / 1000;
   if (seconds < 60) return 'now';
   if (seconds < 3600) return `${Math.floor(seconds / 60)}m`;
   if (seconds < 86_400) return `${Math.floor(seconds / 3600)}h`;
   if (seconds < 86_400 * 7) return `${Math.floor(seconds / 86_400)}d`;
-  return new Date(iso).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+  // Not toLocaleDateString: Intl's first use costs a page load 30–50 ms (see group-digits.ts).
+  return `${months[date.getMonth()]} ${date.getDate()}`;
 }
 
 export function SidebarItem({
@@ -28,6 +32,9 @@ export function SidebarItem({
     <li className="group relative">
       <Link
         href={`/c/${conversation.id}`}
+        // Not prefetched: a conversation is rendered when asked for, so a prefetch gets next to
+        // nothing, and the list (up to 200) sent one request per link on every page load.
+        prefetch={false}
         data-testid="sidebar-conversation"
         aria-current={active ? 'page' : undefined}
         className={`block rounded-md px-2.5 py-2 pr-8 outline-none transition-colors focus-visible:ring-2 focus-visible:ring-indigo-500/60 ${
@@ -45,7 +52,7 @@ export function SidebarItem({
           <time
             dateTime={conversation.updatedAt}
             suppressHydrationWarning
-            className="shrink-0 text-[11px] text-zinc-400 tabular-nums dark:text-zinc-500"
+            className="shrink-0 text-[11px] text-zinc-600 tabular-nums dark:text-zinc-400"
           >
             {ago(conversation.updatedAt)}
           </time>
@@ -60,7 +67,7 @@ export function SidebarItem({
           >
             {conversation.mode}
           </span>
-          <span className="min-w-0 truncate font-mono text-[11px] text-zinc-500 dark:text-zinc-500">
+          <span className="min-w-0 truncate font-mono text-[11px] text-zinc-600 dark:text-zinc-400">
             {titled ? models : `${conversation.models.length} models`}
           </span>
         </span>
@@ -69,7 +76,7 @@ export function SidebarItem({
         type="button"
         onClick={onDelete}
         aria-label={`Delete “${conversation.title}”`}
-        className="absolute top-2 right-1.5 grid size-6 place-items-center rounded text-zinc-400 opacity-0 outline-none transition hover:bg-zinc-200 hover:text-red-600 focus-visible:opacity-100 focus-visible:ring-2 focus-visible:ring-indigo-500/60 group-hover:opacity-100 pointer-coarse:opacity-100 dark:hover:bg-zinc-700 dark:hover:text-red-400"
+        className="absolute top-2 right-1.5 grid size-6 place-items-center rounded text-zinc-500 opacity-0 outline-none transition hover:bg-zinc-200 hover:text-red-600 focus-visible:opacity-100 focus-visible:ring-2 focus-visible:ring-indigo-500/60 group-hover:opacity-100 pointer-coarse:opacity-100 dark:text-zinc-400 dark:hover:bg-zinc-700 dark:hover:text-red-400"
       >
         <TrashIcon className="size-3.5" />
       </button>

@@ -56,7 +56,7 @@ export function Sidebar({ initialConversations }: { initialConversations: Conver
             value={query}
             onChange={(event) => setQuery(event.target.value)}
             placeholder="Search titles, models, prompts"
-            className="h-8 w-full rounded-md border border-zinc-200 bg-white pr-2 pl-8 text-[13px] outline-none placeholder:text-zinc-400 focus-visible:border-indigo-400 focus-visible:ring-2 focus-visible:ring-indigo-500/30 dark:border-zinc-800 dark:bg-zinc-950 dark:placeholder:text-zinc-600"
+            className="h-8 w-full rounded-md border border-zinc-200 bg-white pr-2 pl-8 text-[13px] outline-none placeholder:text-zinc-500 focus-visible:border-indigo-400 focus-visible:ring-2 focus-visible:ring-indigo-500/30 dark:border-zinc-800 dark:bg-zinc-950 dark:placeholder:text-zinc-400"
           />
         </div>
       </div>
@@ -70,7 +70,7 @@ export function Sidebar({ initialConversations }: { initialConversations: Conver
           </p>
         )}
         {conversations.length === 0 ? (
-          <p className="px-2.5 py-6 text-center text-xs text-zinc-500">
+          <p className="px-2.5 py-6 text-center text-xs text-zinc-500 dark:text-zinc-400">
             {query.trim()
               ? `Nothing matches “${query.trim()}”.`
               : 'No comparisons yet. Pick a lineup and send a prompt.'}

@@ -25,7 +25,7 @@ export function BackendChips({
               className={`size-1.5 rounded-full ${backend.status === 'ok' ? 'bg-emerald-500' : 'bg-red-500'}`}
             />
             {backend.label}
-            <span className="text-zinc-400 tabular-nums dark:text-zinc-500">
+            <span className="text-zinc-500 tabular-nums dark:text-zinc-400">
               {backend.status === 'ok'
                 ? `${backend.models.length} model${backend.models.length === 1 ? '' : 's'}`
                 : 'unreachable'}

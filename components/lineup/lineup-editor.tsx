@@ -38,11 +38,11 @@ export function LineupEditor({
           <button
             type="button"
             onClick={() => onChange([...lineup, nextSlot(backends, lineup)])}
-            className="flex h-full min-h-24 w-full flex-col items-center justify-center gap-1.5 rounded-lg border border-dashed border-zinc-300 text-sm text-zinc-500 outline-none transition-colors hover:border-zinc-400 hover:bg-zinc-50 hover:text-zinc-800 focus-visible:ring-2 focus-visible:ring-indigo-500/60 dark:border-zinc-700 dark:hover:border-zinc-600 dark:hover:bg-zinc-900 dark:hover:text-zinc-200"
+            className="flex h-full min-h-24 w-full flex-col items-center justify-center gap-1.5 rounded-lg border border-dashed border-zinc-300 text-sm text-zinc-500 outline-none dark:text-zinc-400 transition-colors hover:border-zinc-400 hover:bg-zinc-50 hover:text-zinc-800 focus-visible:ring-2 focus-visible:ring-indigo-500/60 dark:border-zinc-700 dark:hover:border-zinc-600 dark:hover:bg-zinc-900 dark:hover:text-zinc-200"
           >
             <PlusIcon />
             Add a model
-            <span className="text-[11px] text-zinc-400">
+            <span className="text-[11px] text-zinc-500 dark:text-zinc-400">
               {lineup.length} of {MAX_SLOTS}
             </span>
           </button>

@@ -2,7 +2,9 @@
 export function LineupSkeleton() {
   return (
     <div aria-busy="true" aria-live="polite" className="grid gap-3">
-      <p className="text-xs text-zinc-500">Asking the backends for their models…</p>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        Asking the backends for their models…
+      </p>
       <div className="grid grid-cols-[repeat(auto-fill,minmax(15rem,1fr))] gap-3">
         {[0, 1].map((index) => (
           <div

@@ -42,7 +42,7 @@ export function LineupSlot({
             type="button"
             onClick={onRemove}
             aria-label={`Remove model ${index + 1}`}
-            className="grid size-6 place-items-center rounded text-zinc-400 outline-none hover:bg-zinc-100 hover:text-zinc-700 focus-visible:ring-2 focus-visible:ring-indigo-500/60 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+            className="grid size-6 place-items-center rounded text-zinc-500 outline-none hover:bg-zinc-100 hover:text-zinc-700 focus-visible:ring-2 focus-visible:ring-indigo-500/60 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
           >
             <CloseIcon className="size-3.5" />
           </button>
@@ -117,7 +117,7 @@ export function LineupSlot({
         >
           <ChevronIcon className={`size-3 transition-transform ${paramsOpen ? 'rotate-90' : ''}`} />
           <span className="font-medium">Parameters</span>
-          <span className="ml-auto truncate font-mono text-[11px] text-zinc-500">
+          <span className="ml-auto truncate font-mono text-[11px] text-zinc-500 dark:text-zinc-400">
             {paramsSummary(slot.params)}
           </span>
         </button>

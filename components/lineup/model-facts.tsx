@@ -1,4 +1,5 @@
 import type { ModelInfo } from '@/lib/backends/types';
+import { groupDigits } from '@/lib/client/group-digits';
 
 /** What the backend reports about the chosen model, as small facts; nothing when unknown. */
 export function ModelFacts({ model }: { model: ModelInfo | undefined }) {
@@ -6,7 +7,7 @@ export function ModelFacts({ model }: { model: ModelInfo | undefined }) {
     model?.parameterSize,
     model?.quantization,
     model?.family,
-    model?.contextLength ? `ctx ${model.contextLength.toLocaleString('en-US')}` : undefined,
+    model?.contextLength ? `ctx ${groupDigits(model.contextLength)}` : undefined,
     model?.supportsThinking ? 'thinking' : undefined,
   ].filter((fact): fact is string => Boolean(fact));
 
@@ -24,7 +25,7 @@ export function ModelFacts({ model }: { model: ModelInfo | undefined }) {
         </span>
       ))}
       {model && facts.length === 0 && (
-        <span className="text-[11px] text-zinc-400">
+        <span className="text-[11px] text-zinc-500 dark:text-zinc-400">
           The backend reports no details for this model.
         </span>
       )}

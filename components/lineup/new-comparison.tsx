@@ -6,6 +6,7 @@ import { Composer } from '@/components/chat/composer';
 import { RunModeToggle } from '@/components/chat/run-mode-toggle';
 import { SidebarButton } from '@/components/layout/app-shell';
 import type { RunMode } from '@/lib/api/inputs';
+import type { BackendView } from '@/lib/api/views';
 import { api, messageOf } from '@/lib/client/api';
 import { notifyConversationsChanged } from '@/lib/client/conversation-events';
 import { useBackends } from '@/lib/client/use-backends';
@@ -28,11 +29,18 @@ const lineupKey = (lineup: DraftSlot[], runMode: RunMode) => JSON.stringify([run
 
 /**
  * The new-comparison screen: pick a lineup, send the first prompt, land on its columns. It
- * starts from `seed` (the last lineup used, or the one asked for) where there is one.
+ * starts from `seed` (the last lineup used, or the one asked for) where there is one, and from
+ * the server's listing of the backends when the page came with one (else the browser asks).
  */
-export function NewComparison({ seed }: { seed: LineupSeed | null }) {
+export function NewComparison({
+  seed,
+  backends: listed,
+}: {
+  seed: LineupSeed | null;
+  backends: BackendView[] | null;
+}) {
   const router = useRouter();
-  const backends = useBackends();
+  const backends = useBackends(listed);
   const [edited, setEdited] = useState<DraftSlot[] | null>(() =>
     seed ? lineupFromSeed(seed.slots) : null,
   );

@@ -46,7 +46,9 @@ export function NoBackends({
             <li key={backend.id} className="grid gap-0.5 px-3 py-2 text-sm">
               <span className="flex flex-wrap items-baseline gap-x-2">
                 <span className="font-medium">{backend.label}</span>
-                <span className="font-mono text-xs text-zinc-500">{backend.baseUrl}</span>
+                <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
+                  {backend.baseUrl}
+                </span>
               </span>
               <span className="text-xs text-red-700 dark:text-red-400">
                 {backend.error?.message ?? 'Reachable, but it lists no models.'}

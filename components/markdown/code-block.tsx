@@ -1,14 +1,15 @@
 'use client';
 
-import { Suspense, useState } from 'react';
+import { useId, useState } from 'react';
 import { PreviewFrame } from '@/components/preview/preview-frame';
 import { buttonClass } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { PlayIcon } from '@/components/ui/icons';
 import { isHtmlLanguage, previewOfBlock } from '@/lib/client/html-preview';
 import { useAnswerSource } from './answer-source';
-import { grammarOf } from './highlight';
+import { grammarOf } from './grammars';
 import { highlighterFor } from './highlighted-code';
+import { ClientSuspense, servedHtml } from './served-html';
 
 // Highlighting a long block again on every token would cost more than it shows; such a block
 // is highlighted once its fence closes.
@@ -26,10 +27,18 @@ export function CodeBlock({
 }) {
   const answer = useAnswerSource();
   const [preview, setPreview] = useState<string | null>(null);
+  const codeId = useId();
+  // On a page load, the code keeps the highlighting the server rendered (no highlighter loads
+  // for it) until the code changes.
+  const [served] = useState(() => {
+    const html = servedHtml(codeId);
+    return html === null ? null : { code, html };
+  });
   const grammar = grammarOf(language);
   const highlight = grammar && !(streaming && code.length > highlightWhileStreamingUpTo);
   const Highlighted = highlight ? highlighterFor(grammar) : null;
   const html = isHtmlLanguage(language);
+  const codeClass = `hljs${language ? ` language-${language}` : ''}`;
 
   return (
     <div className="code-block" data-testid="code-block" data-language={language || undefined}>
@@ -60,16 +69,27 @@ export function CodeBlock({
           <CopyButton text={() => code} testId="copy-code" title="Copy this code" />
         </div>
       </div>
-      <pre>
-        <code className={`hljs${language ? ` language-${language}` : ''}`}>
-          {Highlighted ? (
-            <Suspense fallback={code}>
-              <Highlighted code={code} />
-            </Suspense>
-          ) : (
-            code
-          )}
-        </code>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a keyboard user must be able to scroll a long line into view. */}
+      <pre tabIndex={0}>
+        {served?.code === code ? (
+          <code
+            key="served"
+            id={codeId}
+            className={codeClass}
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: the page's own server-rendered HTML, see servedHtml.
+            dangerouslySetInnerHTML={{ __html: served.html }}
+          />
+        ) : (
+          <code key="live" id={codeId} className={codeClass}>
+            {Highlighted ? (
+              <ClientSuspense fallback={code}>
+                <Highlighted code={code} />
+              </ClientSuspense>
+            ) : (
+              code
+            )}
+          </code>
+        )}
       </pre>
       {preview !== null && (
         <PreviewFrame

@@ -33,8 +33,13 @@ export default function Formula({
     return fallback;
   }
   return display ? (
-    // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX output, see above.
-    <div className="math-display" dangerouslySetInnerHTML={{ __html: html }} />
+    <div
+      className="math-display"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a keyboard user must be able to scroll a wide formula.
+      tabIndex={0}
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX output, see above.
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
   ) : (
     // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX output, see above.
     <span className="math-inline" dangerouslySetInnerHTML={{ __html: html }} />

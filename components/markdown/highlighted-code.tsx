@@ -8,7 +8,6 @@ import {
   lazy,
   type ReactNode,
 } from 'react';
-import { loadGrammar } from './highlight';
 
 function render(node: RootContent, key: number): ReactNode {
   if (node.type === 'text') return node.value;
@@ -25,13 +24,16 @@ type Highlighted = ComponentType<{ code: string }>;
 const byGrammar = new Map<string, LazyExoticComponent<Highlighted>>();
 
 /**
- * A component that highlights code in one grammar; it suspends until the grammar's chunk has
- * loaded. The highlighter's output is a syntax tree, rendered as React elements (no HTML).
+ * A component that highlights code in one grammar; it suspends until the highlighter's and the
+ * grammar's chunks have loaded. The highlighter's output is a syntax tree, rendered as React
+ * elements (no HTML).
  */
 export function highlighterFor(grammar: string): LazyExoticComponent<Highlighted> {
   let component = byGrammar.get(grammar);
   if (!component) {
     component = lazy(async () => {
+      // The highlighter's own chunk, too, loads when a block first needs highlighting.
+      const { loadGrammar } = await import('./highlight');
       const lowlight = await loadGrammar(grammar);
       return {
         default: function HighlightedCode({ code }: { code: string }) {

@@ -1,13 +1,14 @@
 'use client';
 
 import type { Element, ElementContent } from 'hast';
-import { type ComponentProps, createContext, lazy, Suspense, useContext } from 'react';
+import { type ComponentProps, createContext, lazy, useContext } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkBreaks from 'remark-breaks';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { fencedBlocks, normalizeMath } from '@/lib/client/markdown-text';
 import { CodeBlock } from './code-block';
+import { ClientSuspense } from './served-html';
 
 const Formula = lazy(() => import('./formula'));
 
@@ -34,13 +35,13 @@ function MathFallback({ tex, display }: { tex: string; display: boolean }) {
 
 function MathNode({ tex, display }: { tex: string; display: boolean }) {
   return (
-    <Suspense fallback={<MathFallback tex={tex} display={display} />}>
+    <ClientSuspense fallback={<MathFallback tex={tex} display={display} />}>
       <Formula
         tex={tex}
         display={display}
         fallback={<MathFallback tex={tex} display={display} />}
       />
-    </Suspense>
+    </ClientSuspense>
   );
 }
 
@@ -72,9 +73,14 @@ const components: Components = {
       <span>{alt}</span>
     ),
   table: ({ node: _node, ...props }: ComponentProps<'table'> & { node?: Element }) => (
-    <div className="md-table">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a keyboard user must be able to scroll a wide table.
+    <div className="md-table" tabIndex={0}>
       <table {...props} />
     </div>
+  ),
+  // A task list's box says its state; the item's text, read next, says what the task is.
+  input: ({ node: _node, ...props }) => (
+    <input {...props} aria-label={props.checked ? 'Done' : 'Not done'} />
   ),
   code: ({ node, className, children }) => {
     if (classesOf(node as ElementContent | undefined).includes('math-inline')) {

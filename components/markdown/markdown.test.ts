@@ -22,9 +22,11 @@ describe('Markdown renderer on a tricky corpus', () => {
 
   it('renders GFM tables and task lists', async () => {
     const html = await render('| a | b |\n|---|--:|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo');
-    expect(html).toContain('<div class="md-table"><table>');
+    expect(html).toContain('<div class="md-table" tabindex="0"><table>');
     expect(html).toContain('<td style="text-align:right">2</td>');
-    expect(html).toMatch(/<input type="checkbox" disabled="" checked=""\/> (<!-- -->)?done/);
+    expect(html).toMatch(
+      /<input type="checkbox" disabled="" aria-label="Done" checked=""\/> (<!-- -->)?done/,
+    );
   });
 
   it('typesets math next to code, including \\boxed and the \\( \\) forms', async () => {
@@ -32,7 +34,7 @@ describe('Markdown renderer on a tricky corpus', () => {
       'So $x = 2$ and \\(y\\).\n\n```python\nprint("$not math$")\n```\n\n\\[\\boxed{23}\\]',
     );
     expect(html).toContain('class="math-inline"><span class="katex">');
-    expect(html).toContain('class="math-display"><span class="katex-display">');
+    expect(html).toContain('class="math-display" tabindex="0"><span class="katex-display">');
     expect(html).toContain('boxed');
     // Dollars inside code stay code.
     expect(html).toMatch(/hljs-string">&quot;\$not math\$&quot;/);

@@ -1,10 +1,15 @@
 'use client';
 
-import { lazy, memo, Suspense, useMemo, useRef } from 'react';
-import { type Split, splitGrown } from '@/lib/client/markdown-text';
+import { lazy, memo, useId, useMemo, useRef, useState } from 'react';
+import { type Split, soleFence, splitGrown } from '@/lib/client/markdown-text';
+import { CodeBlock } from './code-block';
+import { ClientSuspense, servedHtml } from './served-html';
+// KaTeX's stylesheet and fonts come from the package, served by the app (no CDN), with the pages
+// that show answers only; the fonts load only when a formula is on screen.
+import 'katex/dist/katex.min.css';
 
 // The Markdown pipeline is its own chunk: the chat page's first load stays small, and a page
-// rendered on the server keeps its HTML while the chunk arrives (hydration waits, no flash).
+// rendered on the server keeps its HTML (see Block).
 const MarkdownBlock = lazy(() => import('./markdown-block'));
 
 // Blocks are grouped in pages, so a token re-renders one page of React elements and the
@@ -65,10 +70,42 @@ const Page = memo(
     before.blocks.every((block, index) => block === after.blocks[index]),
 );
 
+/**
+ * One top-level block. On a page load, a finished block keeps the HTML the server rendered
+ * until its text changes: the browser neither loads the pipeline nor parses or typesets it
+ * again. A code block, whose buttons need React, is rendered without the pipeline and keeps its
+ * highlighting the same way (see CodeBlock).
+ */
 const Block = memo(function Block({ source }: { source: string }) {
+  const id = useId();
+  const fence = soleFence(source);
+  const [served] = useState(() => {
+    const html = fence ? null : servedHtml(id);
+    return html === null ? null : { source, html };
+  });
+  if (fence) {
+    return (
+      <div id={id} className="md-block">
+        <CodeBlock code={fence.code} language={fence.language} streaming={!fence.closed} />
+      </div>
+    );
+  }
+  if (served?.source === source) {
+    return (
+      <div
+        key="served"
+        id={id}
+        className="md-block"
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: the page's own server-rendered HTML, see servedHtml.
+        dangerouslySetInnerHTML={{ __html: served.html }}
+      />
+    );
+  }
   return (
-    <Suspense fallback={<p className="whitespace-pre-wrap">{source}</p>}>
-      <MarkdownBlock source={source} />
-    </Suspense>
+    <div key="live" id={id} className="md-block">
+      <ClientSuspense fallback={<p className="whitespace-pre-wrap">{source}</p>}>
+        <MarkdownBlock source={source} />
+      </ClientSuspense>
+    </div>
   );
 });

@@ -83,7 +83,7 @@ export function PreviewAll({
           <div className="flex h-12 shrink-0 items-center gap-2 border-b border-zinc-200 bg-white px-3 sm:px-4 dark:border-zinc-800 dark:bg-zinc-950">
             <h2 className="min-w-0 flex-1 truncate text-sm font-semibold">
               Preview all
-              <span className="font-normal text-zinc-500 max-sm:hidden">
+              <span className="font-normal text-zinc-500 max-sm:hidden dark:text-zinc-400">
                 {' '}
                 · each answer's HTML, sandboxed, side by side
               </span>
@@ -130,7 +130,7 @@ export function PreviewAll({
                     />
                   ) : (
                     <>
-                      <p className="border-b border-zinc-200 px-3 py-2 text-[11px] font-medium text-zinc-500 dark:border-zinc-800">
+                      <p className="border-b border-zinc-200 px-3 py-2 text-[11px] font-medium text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
                         {column.label}
                       </p>
                       <p

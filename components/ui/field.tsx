@@ -4,10 +4,10 @@ import { useId, useState } from 'react';
 
 export const inputClass =
   'w-full rounded-md border border-zinc-200 bg-white px-2 py-1.5 text-sm text-zinc-900 shadow-xs ' +
-  'placeholder:text-zinc-400 outline-none transition-colors focus-visible:border-indigo-400 ' +
+  'placeholder:text-zinc-500 outline-none transition-colors focus-visible:border-indigo-400 ' +
   'focus-visible:ring-2 focus-visible:ring-indigo-500/30 disabled:opacity-50 ' +
   'aria-invalid:border-red-400 aria-invalid:ring-red-500/20 ' +
-  'dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-100 dark:placeholder:text-zinc-600';
+  'dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-100 dark:placeholder:text-zinc-400';
 
 export const labelClass = 'mb-1 block text-xs font-medium text-zinc-600 dark:text-zinc-400';
 
@@ -76,7 +76,7 @@ export function NumberField({
       {hint && (
         <p
           id={`${id}-hint`}
-          className={`mt-1 text-[11px] ${invalid ? 'text-red-600 dark:text-red-400' : 'text-zinc-500'}`}
+          className={`mt-1 text-[11px] ${invalid ? 'text-red-600 dark:text-red-400' : 'text-zinc-500 dark:text-zinc-400'}`}
         >
           {hint}
         </p>

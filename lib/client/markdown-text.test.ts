@@ -4,6 +4,7 @@ import {
   fencedBlocks,
   normalizeMath,
   type Split,
+  soleFence,
   splitGrown,
 } from './markdown-text';
 
@@ -147,5 +148,37 @@ describe('fencedBlocks', () => {
 
   it('does not take inline triple backticks for a fence', () => {
     expect(fencedBlocks('```inline``` and more')).toEqual([]);
+  });
+});
+
+describe('soleFence', () => {
+  it('reads a block that is one fence, closed or still open, keeping the language as written', () => {
+    expect(soleFence('```Python title="x"\nprint(1)\n\nprint(2)\n```')).toEqual({
+      language: 'Python',
+      code: 'print(1)\n\nprint(2)',
+      closed: true,
+    });
+    expect(soleFence('  ~~~~\n  a\n   b\n~~~~~')).toEqual({
+      language: '',
+      code: 'a\n b',
+      closed: true,
+    });
+    expect(soleFence('```js\nlet a')).toEqual({ language: 'js', code: 'let a', closed: false });
+  });
+
+  it('is null for anything more or other than one fence', () => {
+    expect(soleFence('```js\nlet a\n```\nMore text')).toBeNull();
+    expect(soleFence('Intro\n```js\nlet a\n```')).toBeNull();
+    expect(soleFence('```inline``` and more')).toBeNull();
+    expect(soleFence('    indented code')).toBeNull();
+  });
+
+  it('matches what every split block of an answer gives', () => {
+    const answer = 'Text\n\n```js\nlet a\n\nlet b\n```\n\n- item\n\n  ```sh\n  ls\n  ```';
+    expect(splitBlocks(answer).map((block) => soleFence(block)?.code ?? null)).toEqual([
+      null,
+      'let a\n\nlet b',
+      null,
+    ]);
   });
 });

@@ -256,6 +256,29 @@ export function fencedBlocks(text: string): FencedCode[] {
   return found;
 }
 
+/**
+ * The fenced code block a top-level block (see `splitGrown`) consists of, if that is all it
+ * is; `closed` is false while its fence is still open (the block is streaming). The language is
+ * the info string's first word as written, as remark reads it.
+ */
+export function soleFence(block: string): FencedCode | null {
+  const lines = block.split('\n');
+  const fence = opens(lines[0] ?? '');
+  if (!fence) return null;
+  const code: string[] = [];
+  for (let index = 1; index < lines.length; index += 1) {
+    const line = lines[index] ?? '';
+    if (closes(line, fence)) {
+      if (index !== lines.length - 1) return null;
+      return { language: firstWord(fence.info), code: code.join('\n'), closed: true };
+    }
+    code.push(fence.indent > 0 ? line.replace(new RegExp(`^ {0,${fence.indent}}`), '') : line);
+  }
+  return { language: firstWord(fence.info), code: code.join('\n'), closed: false };
+}
+
+const firstWord = (info: string) => info.split(/\s+/, 1)[0] ?? '';
+
 function languageOf(info: string): string {
   return (info.split(/\s+/, 1)[0] ?? '').toLowerCase();
 }

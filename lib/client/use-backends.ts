@@ -9,9 +9,16 @@ export type BackendsState =
   | { status: 'ready'; backends: BackendView[] }
   | { status: 'failed'; backends: BackendView[]; error: string };
 
-/** Configured backends with their live models; `refresh` asks each backend again. */
-export function useBackends() {
-  const [state, setState] = useState<BackendsState>({ status: 'loading', backends: [] });
+export type Backends = BackendsState & { refresh: () => void };
+
+/**
+ * Configured backends with their live models, from `initial` (a listing the server made for
+ * the page) or else asked for; `refresh` asks each backend again.
+ */
+export function useBackends(initial?: BackendView[] | null): Backends {
+  const [state, setState] = useState<BackendsState>(() =>
+    initial ? { status: 'ready', backends: initial } : { status: 'loading', backends: [] },
+  );
 
   const load = useCallback(async (fresh: boolean) => {
     setState((previous) => ({ status: 'loading', backends: previous.backends }));
@@ -27,9 +34,10 @@ export function useBackends() {
     }
   }, []);
 
+  const listed = Boolean(initial);
   useEffect(() => {
-    void load(false);
-  }, [load]);
+    if (!listed) void load(false);
+  }, [listed, load]);
 
   const refresh = useCallback(() => load(true), [load]);
   return { ...state, refresh };
