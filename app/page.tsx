@@ -1,13 +1,10 @@
 import type { Metadata } from 'next';
 import { NewComparison } from '@/components/lineup/new-comparison';
-import { listBackends } from '@/lib/catalog/list-backends';
+import { backendsForPage } from '@/lib/catalog/backends-for-page';
 import { lineupSeed } from '@/lib/conversations/read';
 import { currentViewer } from '@/lib/http/request-context';
 
 export const metadata: Metadata = { title: 'New comparison' };
-
-/** How long the page waits for the backends' listing before it is sent without one. */
-const LISTING_WAIT_MS = 300;
 
 type Props = { searchParams: Promise<{ from?: string | string[] }> };
 
@@ -18,11 +15,5 @@ export default async function NewComparisonPage({ searchParams }: Props) {
     ownerId: currentViewer().id,
     fromId: typeof from === 'string' ? from : undefined,
   });
-  // The lineup is on the page from its first paint when the listing is at hand (it is cached);
-  // a slow or failed one is left to the browser to ask for, as before.
-  const backends = await Promise.race([
-    listBackends().catch(() => null),
-    new Promise<null>((resolve) => setTimeout(resolve, LISTING_WAIT_MS, null)),
-  ]);
-  return <NewComparison seed={seed} backends={backends} />;
+  return <NewComparison seed={seed} backends={await backendsForPage()} />;
 }

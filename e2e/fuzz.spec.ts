@@ -21,6 +21,9 @@ const PORT = E2E.ports.app;
 /** Every route of lib/http/api-routes.ts, with the body it reads; kept equal to it below. */
 const ROUTES: readonly FuzzRoute[] = [
   { method: 'GET', path: '/api/backends' },
+  { method: 'POST', path: '/api/battles', body: 'battle' },
+  { method: 'POST', path: '/api/battles/:id/vote', body: 'vote' },
+  { method: 'GET', path: '/api/leaderboard' },
   { method: 'GET', path: '/api/conversations' },
   { method: 'POST', path: '/api/conversations', body: 'create' },
   { method: 'GET', path: '/api/conversations/:id' },
@@ -28,6 +31,7 @@ const ROUTES: readonly FuzzRoute[] = [
   { method: 'DELETE', path: '/api/conversations/:id' },
   { method: 'PATCH', path: '/api/conversations/:id/slots/:slotId', body: 'slot' },
   { method: 'GET', path: '/api/conversations/:id/turns' },
+  { method: 'PUT', path: '/api/conversations/:id/verdicts', body: 'verdict' },
   { method: 'POST', path: '/api/conversations/:id/turns', body: 'turn' },
   { method: 'POST', path: '/api/messages/:id/stop' },
   { method: 'POST', path: '/api/messages/:id/retry' },

@@ -50,6 +50,7 @@ export async function lineupOf(
   const user = await getLocalUser();
   return createConversation({
     ownerId: user.id,
+    voterId: 'test-voter',
     input: {
       runMode,
       lineup: slots.map((slot) => ({

@@ -166,6 +166,24 @@ const VALID: Record<BodyKind, fc.Arbitrary<unknown>> = {
   update: fc.record({ runMode, title: text(30) }, { requiredKeys: [] }),
   slot: fc.record({ params: slotParams }),
   turn: fc.record({ prompt: text(40) }),
+  // A pool of made-up models (no battle starts from it), or none: every model of the fakes.
+  battle: fc.record(
+    {
+      pool: fc.array(
+        fc.record({
+          backendId: fc.constantFrom('ollama', 'openai', 'deepseek', 'nope'),
+          model: fc.string({ minLength: 1, maxLength: 20 }),
+        }),
+        { minLength: 2, maxLength: 6 },
+      ),
+    },
+    { requiredKeys: [] },
+  ),
+  vote: fc.record({ outcome: fc.constantFrom('a', 'b', 'tie', 'bothbad', 'c') }),
+  verdict: fc.record({
+    turnId: fc.string({ minLength: 1, maxLength: 20 }),
+    best: fc.oneof(fc.integer({ min: -1, max: 7 }), fc.constantFrom('tie', null)),
+  }),
 };
 
 /** Right names, wrong types or extra keys. */

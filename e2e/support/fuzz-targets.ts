@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 /** The JSON body a route reads, by what it is for. */
-export type BodyKind = 'create' | 'update' | 'slot' | 'turn';
+export type BodyKind = 'create' | 'update' | 'slot' | 'turn' | 'battle' | 'vote' | 'verdict';
 
 export interface FuzzRoute {
   method: string;

@@ -63,3 +63,48 @@ export const earlierTurnsQuerySchema = z.object({
   before: z.coerce.number().int().min(0),
   limit: z.coerce.number().int().min(1).max(100).default(TURNS_PER_PAGE),
 });
+
+/** A battle's vote: A is better, B is better, a tie, or both are bad. */
+export const battleOutcomeSchema = z.enum(['a', 'b', 'tie', 'bothbad']);
+export type BattleOutcome = z.infer<typeof battleOutcomeSchema>;
+
+export const voteSchema = z.object({ outcome: battleOutcomeSchema }).strict();
+
+/**
+ * A battle's pool, the models it may pick from: every model of every reachable backend when
+ * left out.
+ */
+export const startBattleSchema = z
+  .object({
+    pool: z
+      .array(
+        z
+          .object({
+            backendId: z.string().trim().min(1).max(100),
+            model: z.string().trim().min(1).max(300),
+          })
+          .strict(),
+      )
+      .min(2)
+      .max(500)
+      .optional(),
+  })
+  .strict();
+export type StartBattleInput = z.infer<typeof startBattleSchema>;
+
+/** A named verdict's best column: a slot position, or a tie. */
+export const verdictBestSchema = z.union([z.number().int().min(0).max(5), z.literal('tie')]);
+export type VerdictBest = z.infer<typeof verdictBestSchema>;
+
+/** A named verdict on one turn of a comparison; `best: null` takes it back. */
+export const verdictSchema = z
+  .object({ turnId: z.string().min(1).max(64), best: verdictBestSchema.nullable() })
+  .strict();
+
+const flag = z
+  .enum(['0', '1'])
+  .optional()
+  .transform((value) => value === '1');
+
+/** `?named=1`: named verdicts too; `?style=1`: the style-controlled ratings beside the plain. */
+export const leaderboardQuerySchema = z.object({ named: flag, style: flag });

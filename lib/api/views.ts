@@ -1,7 +1,7 @@
 /** What the HTTP API answers; the UI and docs/api.md use exactly these shapes. */
 import type { BackendKind, ModelInfo } from '@/lib/backends/types';
 import type { ErrorCode } from '@/lib/errors';
-import type { RunMode, SlotParams } from './inputs';
+import type { BattleOutcome, RunMode, SlotParams, VerdictBest } from './inputs';
 import type { MessageStatus } from './message-status';
 
 export type { MessageStatus };
@@ -46,11 +46,12 @@ export interface MessageView {
   shown: boolean;
 }
 
+/** In a blind battle: model "Model A" or "Model B", backendKind null, backendId and label empty. */
 export interface SlotView {
   id: string;
   position: number;
   backendId: string;
-  backendKind: BackendKind;
+  backendKind: BackendKind | null;
   backendLabel: string;
   model: string;
   params: SlotParams;
@@ -66,6 +67,18 @@ export interface TurnView {
    * per slot is `shown`.
    */
   messages: MessageView[];
+  /** This browser's named verdict on the turn (compare mode): the best slot's position, or tie. */
+  verdict: VerdictBest | null;
+}
+
+/** A battle's state as its reader may know it. */
+export interface BattleView {
+  /** False until the vote: the slots are "Model A" and "Model B" and nothing names a model. */
+  revealed: boolean;
+  /** This browser started the battle: it may vote on it. */
+  mine: boolean;
+  /** The vote, once cast; `leaked` when the answers told the models apart (kept off the board). */
+  vote: { outcome: BattleOutcome; leaked: boolean; leakReason: string | null } | null;
 }
 
 export interface ConversationView {
@@ -80,6 +93,8 @@ export interface ConversationView {
   turns: TurnView[];
   /** How many turns precede `turns[0]`: `GET /api/conversations/:id/turns?before=` pages them. */
   earlierTurns: number;
+  /** Null for a comparison. */
+  battle: BattleView | null;
 }
 
 /** A page of earlier turns. */

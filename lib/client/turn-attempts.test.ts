@@ -9,6 +9,7 @@ const turn = (messages: TurnView['messages']): TurnView => ({
   prompt: 'p',
   createdAt: '2026-12-07T00:00:00.000Z',
   messages,
+  verdict: null,
 });
 
 describe('attempts of a turn', () => {

@@ -19,6 +19,7 @@ beforeAll(async () => {
   });
   const conversation = await createConversation({
     ownerId,
+    voterId: 'test-voter',
     input: {
       runMode: 'parallel',
       lineup: ['a', 'b', 'c'].map((model) => ({ backendId: 'read-test', model, params: {} })),
@@ -52,33 +53,56 @@ const range = (from: number, to: number) => Array.from({ length: to - from }, (_
 
 describe('reading a long conversation by pages', () => {
   it('reads the latest turns in order, and counts the earlier ones', async () => {
-    const view = await getConversation({ id: conversationId, ownerId, latestTurns: 10 });
+    const view = await getConversation({
+      id: conversationId,
+      ownerId,
+      voterId: 'test-voter',
+      latestTurns: 10,
+    });
     expect(indexes(view?.turns ?? [])).toEqual(range(15, 25));
     expect(view?.earlierTurns).toBe(15);
     expect(view?.turns[0]?.messages.map((message) => message.slotId)).toEqual(slotIds);
   });
 
   it('reads every turn when no page is asked for', async () => {
-    const view = await getConversation({ id: conversationId, ownerId });
+    const view = await getConversation({ id: conversationId, ownerId, voterId: 'test-voter' });
     expect(indexes(view?.turns ?? [])).toEqual(range(0, 25));
     expect(view?.earlierTurns).toBe(0);
   });
 
   it('pages back to the first turn', async () => {
-    const page = await getEarlierTurns({ id: conversationId, ownerId, before: 15, limit: 10 });
+    const page = await getEarlierTurns({
+      id: conversationId,
+      ownerId,
+      voterId: 'test-voter',
+      before: 15,
+      limit: 10,
+    });
     expect(indexes(page.turns)).toEqual(range(5, 15));
     expect(page.earlierTurns).toBe(5);
     expect(page.turns[9]?.messages.map((message) => message.content)).toEqual(
       Array(3).fill('answer 14'),
     );
-    const last = await getEarlierTurns({ id: conversationId, ownerId, before: 5, limit: 10 });
+    const last = await getEarlierTurns({
+      id: conversationId,
+      ownerId,
+      voterId: 'test-voter',
+      before: 5,
+      limit: 10,
+    });
     expect(indexes(last.turns)).toEqual(range(0, 5));
     expect(last.earlierTurns).toBe(0);
   });
 
   it("does not page another owner's conversation", async () => {
     await expect(
-      getEarlierTurns({ id: conversationId, ownerId: 'someone-else', before: 15, limit: 10 }),
+      getEarlierTurns({
+        id: conversationId,
+        ownerId: 'someone-else',
+        voterId: 'test-voter',
+        before: 15,
+        limit: 10,
+      }),
     ).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -1,16 +1,31 @@
 import 'server-only';
 import { type SlotParams, slotParamsSchema } from '@/lib/api/inputs';
 import type { ConversationSummary, ConversationView, TurnPage } from '@/lib/api/views';
+import { isBlind } from '@/lib/battles/blind';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { parseJsonColumn } from './parse-json';
-import { toConversationView, toTurnViews } from './to-view';
+import { titleOf, toConversationView, toTurnViews } from './to-view';
 
 /** A turn without messages is a claim still being written (lib/generation/turn-claims.ts). */
 const shown = { messages: { some: {} } } as const;
 
-function conversationQuery(latestTurns?: number) {
+/** The battle's vote, and the reader's own verdicts on turns. */
+const voteColumns = {
+  scope: true,
+  voterId: true,
+  outcome: true,
+  leaked: true,
+  leakReason: true,
+} as const;
+
+function votesOf(voterId: string) {
+  return { where: { OR: [{ scope: 'battle' }, { voterId }] }, select: voteColumns };
+}
+
+function conversationQuery(latestTurns: number | undefined, voterId: string) {
   return {
+    votes: votesOf(voterId),
     slots: {
       orderBy: { position: 'asc' },
       include: { backend: { select: { kind: true, label: true } } },
@@ -29,31 +44,36 @@ function conversationQuery(latestTurns?: number) {
 export async function getConversation({
   id,
   ownerId,
+  voterId,
   latestTurns,
 }: {
   id: string;
   ownerId: string;
+  /** Who reads it: their verdicts are shown, and whether they may vote on a battle. */
+  voterId: string;
   latestTurns?: number;
 }): Promise<ConversationView | null> {
   const row = await db.conversation.findFirst({
     where: { id, ownerId },
-    include: conversationQuery(latestTurns),
+    include: conversationQuery(latestTurns, voterId),
   });
   if (!row) return null;
   // Read newest first, so that `take` keeps the latest; shown oldest first.
   const turns = row.turns.toReversed();
-  return toConversationView({ ...row, turns }, row._count.turns - turns.length);
+  return toConversationView({ ...row, turns }, row._count.turns - turns.length, voterId);
 }
 
 /** Up to `limit` turns before turn `before`, in order, and how many precede those. */
 export async function getEarlierTurns({
   id,
   ownerId,
+  voterId,
   before,
   limit,
 }: {
   id: string;
   ownerId: string;
+  voterId: string;
   before: number;
   limit: number;
 }): Promise<TurnPage> {
@@ -61,6 +81,9 @@ export async function getEarlierTurns({
   const row = await db.conversation.findFirst({
     where: { id, ownerId },
     select: {
+      mode: true,
+      revealedAt: true,
+      votes: { where: { voterId, scope: { not: 'battle' } }, select: voteColumns },
       slots: { select: { id: true, position: true } },
       turns: {
         where: earlier,
@@ -72,7 +95,10 @@ export async function getEarlierTurns({
     },
   });
   if (!row) throw new AppError('not_found', 'No such conversation.');
-  const turns = toTurnViews(row.turns.toReversed(), row.slots);
+  const turns = toTurnViews(row.turns.toReversed(), row.slots, {
+    blind: isBlind(row),
+    verdicts: row.votes,
+  });
   return { turns, earlierTurns: row._count.turns - turns.length };
 }
 
@@ -90,7 +116,11 @@ export async function listConversations({
         ? {
             OR: [
               { title: { contains: q } },
-              { slots: { some: { model: { contains: q } } } },
+              // A blind battle is not found by its models' names: that would name them.
+              {
+                slots: { some: { model: { contains: q } } },
+                NOT: { mode: 'battle', revealedAt: null },
+              },
               { turns: { some: { prompt: { contains: q } } } },
             ],
           }
@@ -102,17 +132,21 @@ export async function listConversations({
       id: true,
       title: true,
       mode: true,
+      revealedAt: true,
       updatedAt: true,
       slots: { orderBy: { position: 'asc' }, select: { model: true } },
     },
   });
-  return rows.map((row) => ({
-    id: row.id,
-    title: row.title,
-    mode: row.mode === 'battle' ? 'battle' : 'compare',
-    updatedAt: row.updatedAt.toISOString(),
-    models: row.slots.map((slot) => slot.model),
-  }));
+  return rows.map((row) => {
+    const models = isBlind(row) ? [] : row.slots.map((slot) => slot.model);
+    return {
+      id: row.id,
+      title: titleOf({ ...row, models }),
+      mode: row.mode === 'battle' ? 'battle' : 'compare',
+      updatedAt: row.updatedAt.toISOString(),
+      models,
+    };
+  });
 }
 
 /** A lineup to start a new comparison from: its slots and run mode. */
@@ -133,7 +167,10 @@ export async function lineupSeed({
   fromId?: string;
 }): Promise<LineupSeed | null> {
   const row = await db.conversation.findFirst({
-    where: { ownerId, ...(fromId ? { id: fromId } : {}) },
+    // Never a blind battle's (it would name its models); the last lineup is a comparison's.
+    where: fromId
+      ? { ownerId, id: fromId, NOT: { mode: 'battle', revealedAt: null } }
+      : { ownerId, mode: 'compare' },
     orderBy: { updatedAt: 'desc' },
     select: {
       runMode: true,

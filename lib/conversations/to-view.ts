@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { slotParamsSchema } from '@/lib/api/inputs';
+import {
+  type BattleOutcome,
+  battleOutcomeSchema,
+  slotParamsSchema,
+  type VerdictBest,
+} from '@/lib/api/inputs';
 import type {
+  BattleView,
   ConversationView,
   MessageMetrics,
   MessageStatus,
@@ -9,10 +15,16 @@ import type {
   TurnView,
 } from '@/lib/api/views';
 import type { BackendKind } from '@/lib/backends/types';
+import { BLIND_TITLE, isBlind, maskError, maskMetrics, sideName } from '@/lib/battles/blind';
 import type { ErrorCode } from '@/lib/errors';
 import { parseJsonColumn } from './parse-json';
 
-const modelInfoSchema = z
+// The one projection of a conversation for the browser: every page, API answer and event
+// stream's snapshot is made here. In a blind battle (before its vote) it masks everything that
+// names or hints at a model: slot names, backends, what the backend reported of the model,
+// error texts (they name the backend) and the title.
+
+export const modelInfoSchema = z
   .object({
     id: z.string(),
     parameterSize: z.string(),
@@ -61,6 +73,15 @@ interface SlotRow {
   backend: { kind: string; label: string };
 }
 
+/** A vote or verdict, as the projection needs it. */
+export interface VoteRow {
+  scope: string;
+  voterId: string;
+  outcome: string;
+  leaked: boolean;
+  leakReason: string | null;
+}
+
 interface TurnRow {
   id: string;
   index: number;
@@ -76,8 +97,13 @@ export interface ConversationRow {
   runMode: string;
   createdAt: Date;
   updatedAt: Date;
+  revealedAt: Date | null;
+  /** Who started a battle; null for a comparison. */
+  voterId: string | null;
   slots: SlotRow[];
   turns: TurnRow[];
+  /** The battle's vote and the reader's own verdicts. */
+  votes: VoteRow[];
 }
 
 export function metricsOf(row: MessageRow): MessageMetrics {
@@ -94,7 +120,11 @@ export function metricsOf(row: MessageRow): MessageMetrics {
   };
 }
 
-export function toMessageView(row: MessageRow): MessageView {
+export function toMessageView(row: MessageRow, blind = false): MessageView {
+  const error =
+    row.errorCode && row.errorMessage
+      ? { code: row.errorCode as ErrorCode, message: row.errorMessage }
+      : null;
   return {
     id: row.id,
     turnId: row.turnId,
@@ -103,19 +133,27 @@ export function toMessageView(row: MessageRow): MessageView {
     status: row.status as MessageStatus,
     content: row.content,
     reasoning: row.reasoning,
-    error:
-      row.errorCode && row.errorMessage
-        ? { code: row.errorCode as ErrorCode, message: row.errorMessage }
-        : null,
+    error: error && blind ? maskError(error) : error,
     finishReason: row.finishReason,
     params: parseJsonColumn(slotParamsSchema, row.params),
-    modelInfo: parseJsonColumn(modelInfoSchema, row.modelInfo),
-    metrics: metricsOf(row),
+    modelInfo: blind ? {} : parseJsonColumn(modelInfoSchema, row.modelInfo),
+    metrics: blind ? maskMetrics(metricsOf(row)) : metricsOf(row),
     shown: row.shown,
   };
 }
 
-function toSlotView(row: SlotRow): SlotView {
+function toSlotView(row: SlotRow, blind: boolean): SlotView {
+  if (blind) {
+    return {
+      id: row.id,
+      position: row.position,
+      backendId: '',
+      backendKind: null,
+      backendLabel: '',
+      model: sideName(row.position),
+      params: parseJsonColumn(slotParamsSchema, row.params),
+    };
+  }
   return {
     id: row.id,
     position: row.position,
@@ -131,33 +169,80 @@ function toSlotView(row: SlotRow): SlotView {
 export function toTurnViews(
   turns: readonly TurnRow[],
   slots: readonly { id: string; position: number }[],
+  { blind, verdicts }: { blind: boolean; verdicts: readonly VoteRow[] },
 ): TurnView[] {
   const slotOrder = new Map(slots.map((slot) => [slot.id, slot.position]));
+  const verdictOf = new Map(verdicts.map((vote) => [vote.scope, vote.outcome]));
   return turns.map((turn) => ({
     id: turn.id,
     index: turn.index,
     prompt: turn.prompt,
     createdAt: turn.createdAt.toISOString(),
     messages: turn.messages
-      .map(toMessageView)
+      .map((row) => toMessageView(row, blind))
       .sort(
         (a, b) =>
           (slotOrder.get(a.slotId) ?? 0) - (slotOrder.get(b.slotId) ?? 0) || a.attempt - b.attempt,
       ),
+    verdict: verdictBest(verdictOf.get(turn.id)),
   }));
 }
 
+/** A verdict's stored outcome ("tie" or a slot position) as the view has it. */
+function verdictBest(outcome: string | undefined): VerdictBest | null {
+  if (outcome === undefined) return null;
+  if (outcome === 'tie') return 'tie';
+  const position = Number(outcome);
+  return Number.isInteger(position) ? position : null;
+}
+
+function toBattleView(row: ConversationRow, voterId: string): BattleView | null {
+  if (row.mode !== 'battle') return null;
+  const vote = row.votes.find((candidate) => candidate.scope === 'battle');
+  const outcome = battleOutcomeSchema.safeParse(vote?.outcome);
+  return {
+    revealed: row.revealedAt !== null,
+    mine: row.voterId === voterId,
+    vote:
+      vote && outcome.success
+        ? {
+            outcome: outcome.data satisfies BattleOutcome,
+            leaked: vote.leaked,
+            leakReason: vote.leakReason,
+          }
+        : null,
+  };
+}
+
+/** A conversation's title as its reader may see it. */
+export function titleOf(row: {
+  mode: string;
+  revealedAt: Date | null;
+  title: string;
+  models: readonly string[];
+}): string {
+  if (isBlind(row)) return BLIND_TITLE;
+  return row.mode === 'battle' ? `${row.models.join(' vs ')} (battle)` : row.title;
+}
+
 /** `row.turns` are the latest ones, in index order; `earlierTurns` precede them. */
-export function toConversationView(row: ConversationRow, earlierTurns: number): ConversationView {
+export function toConversationView(
+  row: ConversationRow,
+  earlierTurns: number,
+  voterId: string,
+): ConversationView {
+  const blind = isBlind(row);
+  const verdicts = row.votes.filter((vote) => vote.scope !== 'battle' && vote.voterId === voterId);
   return {
     id: row.id,
-    title: row.title,
+    title: titleOf({ ...row, models: row.slots.map((slot) => slot.model) }),
     mode: row.mode === 'battle' ? 'battle' : 'compare',
     runMode: row.runMode === 'sequential' ? 'sequential' : 'parallel',
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    slots: row.slots.map(toSlotView),
-    turns: toTurnViews(row.turns, row.slots),
+    slots: row.slots.map((slot) => toSlotView(slot, blind)),
+    turns: toTurnViews(row.turns, row.slots, { blind, verdicts }),
     earlierTurns,
+    battle: toBattleView(row, voterId),
   };
 }

@@ -13,8 +13,8 @@ import { newId } from '@/lib/ids';
 import { getConversation } from './read';
 
 /** The conversation after a change, with the turns the page shows at first. */
-async function reload(id: string, ownerId: string): Promise<ConversationView> {
-  const view = await getConversation({ id, ownerId, latestTurns: TURNS_PER_PAGE });
+async function reload(id: string, ownerId: string, voterId: string): Promise<ConversationView> {
+  const view = await getConversation({ id, ownerId, voterId, latestTurns: TURNS_PER_PAGE });
   if (!view) throw new AppError('not_found', 'No such conversation.');
   return view;
 }
@@ -26,9 +26,11 @@ export async function assertOwned({ id, ownerId }: { id: string; ownerId: string
 
 export async function createConversation({
   ownerId,
+  voterId,
   input,
 }: {
   ownerId: string;
+  voterId: string;
   input: CreateConversationInput;
 }): Promise<ConversationView> {
   const backendIds = [...new Set(input.lineup.map((slot) => slot.backendId))];
@@ -59,34 +61,38 @@ export async function createConversation({
       },
     },
   });
-  return reload(id, ownerId);
+  return reload(id, ownerId, voterId);
 }
 
 export async function updateConversation({
   id,
   ownerId,
+  voterId,
   runMode,
   title,
 }: {
   id: string;
   ownerId: string;
+  voterId: string;
   runMode?: RunMode;
   title?: string;
 }): Promise<ConversationView> {
   await assertOwned({ id, ownerId });
   await db.conversation.update({ where: { id }, data: { runMode, title } });
-  return reload(id, ownerId);
+  return reload(id, ownerId, voterId);
 }
 
 export async function updateSlotParams({
   conversationId,
   slotId,
   ownerId,
+  voterId,
   params,
 }: {
   conversationId: string;
   slotId: string;
   ownerId: string;
+  voterId: string;
   params: SlotParams;
 }): Promise<ConversationView> {
   await assertOwned({ id: conversationId, ownerId });
@@ -95,7 +101,7 @@ export async function updateSlotParams({
     data: { params: JSON.stringify(params) },
   });
   if (count === 0) throw new AppError('not_found', 'No such slot in this conversation.');
-  return reload(conversationId, ownerId);
+  return reload(conversationId, ownerId, voterId);
 }
 
 export async function deleteConversation({ id, ownerId }: { id: string; ownerId: string }) {

@@ -18,6 +18,7 @@ beforeAll(async () => {
   });
   const conversation = await createConversation({
     ownerId: user.id,
+    voterId: 'test-voter',
     input: {
       runMode: 'parallel',
       lineup: [

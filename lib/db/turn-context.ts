@@ -9,6 +9,9 @@ const jsonColumn = <T extends z.ZodType>(schema: T) =>
 
 const turnContextSchema = z.object({
   runMode: z.string(),
+  mode: z.string(),
+  // A battle's vote ends it; SQLite answers 0 or 1.
+  revealed: z.union([z.boolean(), z.number(), z.bigint()]).transform((value) => Boolean(value)),
   slots: jsonColumn(
     z.array(
       z.object({
@@ -49,7 +52,8 @@ export type TurnContext = z.infer<typeof turnContextSchema>;
 // One statement instead of Prisma's five (conversation, slots, backends, turns, messages): it
 // is on the way from the user's prompt to the backends. Warm, with two slots, Prisma's read
 // took 1.2 ms of the only thread and this one 0.1 ms.
-const SQLITE = `SELECT c."runMode" AS "runMode",
+const SQLITE = `SELECT c."runMode" AS "runMode", c."mode" AS "mode",
+  c."revealedAt" IS NOT NULL AS "revealed",
   (SELECT json_group_array(json_object('id', s."id", 'model', s."model", 'params', s."params",
       'backend', json_object('kind', b."kind", 'baseUrl', b."baseUrl", 'apiKey', b."apiKey"))
       ORDER BY s."position")
@@ -63,7 +67,8 @@ const SQLITE = `SELECT c."runMode" AS "runMode",
     FROM "Turn" AS t WHERE t."conversationId" = c."id") AS "turns"
 FROM "Conversation" AS c WHERE c."id" = ? AND c."ownerId" = ?`;
 
-const POSTGRESQL = `SELECT c."runMode" AS "runMode",
+const POSTGRESQL = `SELECT c."runMode" AS "runMode", c."mode" AS "mode",
+  c."revealedAt" IS NOT NULL AS "revealed",
   (SELECT coalesce(json_agg(json_build_object('id', s."id", 'model', s."model", 'params', s."params",
       'backend', json_build_object('kind', b."kind", 'baseUrl', b."baseUrl", 'apiKey', b."apiKey"))
       ORDER BY s."position"), '[]'::json)

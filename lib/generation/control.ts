@@ -1,6 +1,7 @@
 import 'server-only';
 import { isRunning, RUNNING_STATUSES } from '@/lib/api/message-status';
 import type { MessageView } from '@/lib/api/views';
+import { isBlind } from '@/lib/battles/blind';
 import { toMessageView } from '@/lib/conversations/to-view';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
@@ -9,12 +10,15 @@ import { addAttempt, recordStop, showAttempt } from './message-state';
 import { liveMessages } from './registry';
 import { registerLive, runMessage } from './run-message';
 
+/** The message, and whether it belongs to a battle still blind (its views are masked). */
 async function ownedMessage({ id, ownerId }: { id: string; ownerId: string }) {
-  const message = await db.message.findFirst({
+  const row = await db.message.findFirst({
     where: { id, turn: { conversation: { ownerId } } },
+    include: { turn: { select: { conversation: { select: { mode: true, revealedAt: true } } } } },
   });
-  if (!message) throw new AppError('not_found', 'No such message.');
-  return message;
+  if (!row) throw new AppError('not_found', 'No such message.');
+  const { turn, ...message } = row;
+  return { message, battle: turn.conversation };
 }
 
 /**
@@ -35,11 +39,11 @@ export async function stopMessage({
   id: string;
   ownerId: string;
 }): Promise<MessageView> {
-  const message = await ownedMessage({ id, ownerId });
+  const { message, battle } = await ownedMessage({ id, ownerId });
   const live = liveMessages.get(id);
   if (live) await end(live);
   else if (isRunning(message.status)) await recordStop(message);
-  return toMessageView(await db.message.findUniqueOrThrow({ where: { id } }));
+  return toMessageView(await db.message.findUniqueOrThrow({ where: { id } }), isBlind(battle));
 }
 
 /**
@@ -53,7 +57,10 @@ export async function retryMessage({
   id: string;
   ownerId: string;
 }): Promise<MessageView> {
-  const message = await ownedMessage({ id, ownerId });
+  const { message, battle } = await ownedMessage({ id, ownerId });
+  if (battle.mode === 'battle' && battle.revealedAt) {
+    throw new AppError('conflict', 'This battle is over: its vote revealed the models.');
+  }
   if (liveMessages.has(id) || isRunning(message.status)) {
     throw new AppError('conflict', 'This message is still running; stop it before retrying.');
   }
@@ -63,9 +70,10 @@ export async function retryMessage({
   });
   const attempt = await addAttempt({ from: { ...message, params: slot.params } });
   const live = new LiveMessage(attempt.id, attempt.attempt);
+  live.blind = isBlind(battle);
   registerLive(live);
   void runMessage(live);
-  return toMessageView(attempt);
+  return toMessageView(attempt, live.blind);
 }
 
 /** Puts an attempt on show: its cell shows it, and its slot's later prompts go on from it. */
@@ -76,8 +84,8 @@ export async function showMessage({
   id: string;
   ownerId: string;
 }): Promise<MessageView> {
-  await ownedMessage({ id, ownerId });
-  return toMessageView(await showAttempt({ id }));
+  const { battle } = await ownedMessage({ id, ownerId });
+  return toMessageView(await showAttempt({ id }), isBlind(battle));
 }
 
 /** Stops every message of a conversation that this process is generating (before deleting it). */

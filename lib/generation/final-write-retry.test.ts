@@ -59,7 +59,7 @@ it('a failed final write is tried again until saved, and the message stays live 
     await startTurn({ conversationId: conversation.id, ownerId, prompt: 'next' }).then((next) =>
       settled(next.messages.map((message) => message.id)),
     );
-    const view = await getConversation({ id: conversation.id, ownerId });
+    const view = await getConversation({ id: conversation.id, ownerId, voterId: 'test-voter' });
     expect(view?.turns).toHaveLength(2);
   } finally {
     errors.mockRestore();

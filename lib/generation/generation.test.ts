@@ -374,6 +374,7 @@ describe('control', () => {
     });
     const conversation = await createConversation({
       ownerId,
+      voterId: 'test-voter',
       input: {
         runMode: 'parallel',
         lineup: [{ backendId: 'test-held', model: 'loading', params: {} }],
@@ -486,7 +487,7 @@ describe('persistence', () => {
     );
 
     const turn = await startTurn({ conversationId: conversation.id, ownerId, prompt: 'look' });
-    const read = await getConversation({ id: conversation.id, ownerId });
+    const read = await getConversation({ id: conversation.id, ownerId, voterId: 'test-voter' });
 
     expect(read?.turns).toEqual([turn]);
     expect(turn.messages.map((message) => message.status)).toEqual(['streaming', 'pending']);

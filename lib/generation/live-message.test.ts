@@ -112,4 +112,37 @@ describe('LiveMessage', () => {
     expect(live.status).toBe('stopped');
     expect(live.content).toBe('');
   });
+
+  it("tells a blind battle's readers no backend: errors by code, no load time, live and on catch-up", () => {
+    const live = new LiveMessage('m', 1);
+    live.blind = true;
+    const early = recorder(live);
+    const metrics = { ...emptyMetrics, ttftMs: 120, loadMs: 80 };
+    live.publish({ type: 'metrics', metrics });
+    live.publish({
+      type: 'error',
+      code: 'rate_limited',
+      message: 'DeepSeek is rate-limiting requests (HTTP 429).',
+    });
+    live.publish({ type: 'done', status: 'error', metrics });
+    const late = recorder(live);
+    const text = [...early.frames, ...late.frames].join('');
+    expect(text).not.toContain('DeepSeek');
+    expect(text).not.toContain('"loadMs":80');
+    expect(events(early.frames).filter((event) => event.type === 'error')).toEqual([
+      {
+        messageId: 'm',
+        type: 'error',
+        code: 'rate_limited',
+        message: 'Rate limited; retry in a moment.',
+      },
+    ]);
+    expect(events(late.frames)[0]).toMatchObject({
+      type: 'snapshot',
+      metrics: { ttftMs: 120, loadMs: null },
+      error: { code: 'rate_limited', message: 'Rate limited; retry in a moment.' },
+    });
+    // What is saved keeps the backend's own words, for after the vote.
+    expect(live.error?.message).toContain('DeepSeek');
+  });
 });

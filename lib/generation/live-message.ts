@@ -1,6 +1,7 @@
 import { canMove, isFinal } from '@/lib/api/message-status';
 import type { MessageMetrics, MessageStatus } from '@/lib/api/views';
 import type { ReasoningFormat } from '@/lib/backends/types';
+import { maskError, maskMetrics } from '@/lib/battles/blind';
 import type { ErrorCode } from '@/lib/errors';
 import type { MessageEvent } from './events';
 import { emptyMetrics } from './metrics';
@@ -58,6 +59,11 @@ export class LiveMessage {
   reasoningFormat: ReasoningFormat | null = null;
   metrics: MessageMetrics = emptyMetrics;
   error: { code: ErrorCode; message: string } | null = null;
+  /**
+   * A blind battle's answer: its events reach readers without a backend's words or a metric only
+   * one backend has (blindEvent); what is saved keeps them, for after the vote.
+   */
+  blind = false;
   /** Text changed since the last checkpoint. */
   dirty = false;
   lastCheckpointAt = 0;
@@ -165,13 +171,13 @@ export class LiveMessage {
       case 'snapshot':
         break;
     }
-    const frame = sseFrame(this.id, this.lastEventId, event);
+    const frame = sseFrame(this.id, this.lastEventId, this.blind ? blindEvent(event) : event);
     for (const listener of this.listeners) listener(frame);
     if (event.type === 'done') for (const close of this.closers) close();
   }
 
   private frame(event: MessageEvent): string {
-    return sseFrame(this.id, this.lastEventId, event);
+    return sseFrame(this.id, this.lastEventId, this.blind ? blindEvent(event) : event);
   }
 
   private snapshotFrame(): string {
@@ -230,5 +236,24 @@ export class LiveMessage {
       this.listeners.delete(listener);
       this.closers.delete(close);
     };
+  }
+}
+
+/** An event as a blind battle's reader gets it: no backend's words, no backend-only metric. */
+function blindEvent(event: MessageEvent): MessageEvent {
+  switch (event.type) {
+    case 'error':
+      return maskError(event);
+    case 'metrics':
+    case 'done':
+      return { ...event, metrics: maskMetrics(event.metrics) };
+    case 'snapshot':
+      return {
+        ...event,
+        metrics: maskMetrics(event.metrics),
+        error: event.error && maskError(event.error),
+      };
+    default:
+      return event;
   }
 }

@@ -63,6 +63,13 @@ export async function startTurn({
   // The whole history, once for every slot: each request is then built without a query.
   const conversation = await readTurnContext(conversationId, ownerId);
   if (!conversation) throw new AppError('not_found', 'No such conversation.');
+  if (conversation.revealed) {
+    throw new AppError(
+      'conflict',
+      'This battle is over: its vote revealed the models. Start a new one.',
+    );
+  }
+  const blind = conversation.mode === 'battle';
   const last = conversation.turns.at(-1);
   if (last && last.messages.length === 0) {
     throw new AppError('conflict', 'Another prompt is being sent to this conversation.');
@@ -82,6 +89,7 @@ export async function startTurn({
   const sequential = conversation.runMode === 'sequential';
   const planned = conversation.slots.map((slot, position) => {
     const live = new LiveMessage(newId(), 1);
+    live.blind = blind;
     const request = prepareRequest({ slot, prompt, pastTurns: conversation.turns });
     live.request = request;
     live.awaitRow(rowsWritten);
@@ -137,5 +145,6 @@ export async function startTurn({
       metrics: emptyMetrics,
       shown: true,
     })),
+    verdict: null,
   };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { MessageStatus } from '@/lib/api/views';
-import { metricsOf, toMessageView } from '@/lib/conversations/to-view';
+import { isBlind } from '@/lib/battles/blind';
+import { toMessageView } from '@/lib/conversations/to-view';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { sseFrame } from './live-message';
@@ -113,15 +114,19 @@ function followDatabase(id: string, send: Send, close: () => void): () => void {
 
   const poll = async () => {
     if (stopped) return;
-    const row = await db.message.findUnique({ where: { id } });
-    if (!row || stopped) return close();
+    const found = await db.message.findUnique({
+      where: { id },
+      include: { turn: { select: { conversation: { select: { mode: true, revealedAt: true } } } } },
+    });
+    if (!found || stopped) return close();
+    const { turn, ...row } = found;
     // The message may have started here meanwhile (a retry): switch to the live stream.
     const live = liveMessages.get(id);
     if (live) {
       stopLive = live.subscribe(send, close, null);
       return;
     }
-    const view = toMessageView(row);
+    const view = toMessageView(row, isBlind(turn.conversation));
     const eventId = `${row.attempt}.db`;
     const extends_ =
       sent?.attempt === row.attempt &&
@@ -132,7 +137,7 @@ function followDatabase(id: string, send: Send, close: () => void): () => void {
       const content = row.content.slice(sent.content.length);
       if (reasoning) send(sseFrame(id, eventId, { type: 'reasoning', text: reasoning }));
       if (content) send(sseFrame(id, eventId, { type: 'content', text: content }));
-      send(sseFrame(id, eventId, { type: 'metrics', metrics: metricsOf(row) }));
+      send(sseFrame(id, eventId, { type: 'metrics', metrics: view.metrics }));
     } else {
       send(
         sseFrame(id, eventId, {

@@ -18,14 +18,17 @@ export async function claimTurn(turn: {
   prompt: string;
   createdAt: Date;
 }): Promise<void> {
+  let inserted: boolean;
   try {
-    await insertTurn(turn);
+    inserted = await insertTurn(turn);
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new AppError('conflict', 'Another prompt was just sent to this conversation.');
     }
     throw error;
   }
+  if (!inserted)
+    throw new AppError('conflict', 'This battle is over: its vote revealed the models.');
 }
 
 /** Gives up a claim whose messages could not be written. */

@@ -14,7 +14,7 @@ export type NodeHandler = (
 ) => Promise<void>;
 
 export interface ApiRoute {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** `:name` segments are parameters. */
   path: string;
   /** The largest JSON body the route reads; routes without one take no body at all. */
@@ -29,6 +29,9 @@ export interface ApiRoute {
  */
 export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/api/backends' },
+  { method: 'POST', path: '/api/battles', jsonBody: MAX_JSON_BODY_BYTES },
+  { method: 'POST', path: '/api/battles/:id/vote', jsonBody: MAX_JSON_BODY_BYTES },
+  { method: 'GET', path: '/api/leaderboard' },
   { method: 'GET', path: '/api/conversations' },
   { method: 'POST', path: '/api/conversations', jsonBody: MAX_JSON_BODY_BYTES },
   { method: 'GET', path: '/api/conversations/:id' },
@@ -40,6 +43,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     jsonBody: MAX_JSON_BODY_BYTES,
   },
   { method: 'GET', path: '/api/conversations/:id/turns' },
+  { method: 'PUT', path: '/api/conversations/:id/verdicts', jsonBody: MAX_JSON_BODY_BYTES },
   {
     method: 'POST',
     path: '/api/conversations/:id/turns',

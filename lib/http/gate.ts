@@ -9,6 +9,7 @@ import { sendError } from './node-io';
 import { checkBody } from './read-body';
 import { withRequestContext } from './request-context';
 import { securityHeaders } from './security-headers';
+import { voterIdOf } from './voter';
 
 /** Next.js's request handler, which serves whatever the gate does not answer itself. */
 export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -131,7 +132,7 @@ export async function passGate(
     // Whatever Next.js answers (pages, its redirects, static files) carries them too.
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     if (isStaticAsset(url.pathname)) return await next(req, res);
-    const context = { viewer: await getLocalUser() };
+    const context = { viewer: await getLocalUser(), voterId: voterIdOf(req, res) };
     const serve = route?.route.serve;
     const params = route?.params ?? {};
     await withRequestContext(context, () =>

@@ -11,6 +11,8 @@ export interface Viewer {
 /** What the gate learned about one request, for every handler and page that serves it. */
 export interface RequestContext {
   viewer: Viewer;
+  /** The browser's anonymous voter id (lib/http/voter.ts): who votes, and who started a battle. */
+  voterId: string;
 }
 
 // On globalThis: the gate is compiled into the instrumentation bundle and every route into its
@@ -37,4 +39,15 @@ export function requestContext(): RequestContext {
 /** The current request's viewer: the one place routes and pages learn who is asking. */
 export function currentViewer(): Viewer {
   return requestContext().viewer;
+}
+
+/** The current request's voter id. */
+export function currentVoterId(): string {
+  return requestContext().voterId;
+}
+
+/** Whose conversations a request reads and writes, and which browser asks (its voter id). */
+export function currentReader(): { ownerId: string; voterId: string } {
+  const { viewer, voterId } = requestContext();
+  return { ownerId: viewer.id, voterId };
 }

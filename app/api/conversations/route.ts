@@ -1,7 +1,7 @@
 import { createConversationSchema, listConversationsQuerySchema } from '@/lib/api/inputs';
 import { listConversations } from '@/lib/conversations/read';
 import { createConversation } from '@/lib/conversations/write';
-import { currentViewer } from '@/lib/http/request-context';
+import { currentReader, currentViewer } from '@/lib/http/request-context';
 import { handle, parseBody, parseQuery } from '@/lib/http/respond';
 
 export const dynamic = 'force-dynamic';
@@ -17,8 +17,7 @@ export function GET(request: Request) {
 export function POST(request: Request) {
   return handle(async () => {
     const input = await parseBody(request, createConversationSchema);
-    const user = currentViewer();
-    const conversation = await createConversation({ ownerId: user.id, input });
+    const conversation = await createConversation({ ...currentReader(), input });
     return Response.json({ conversation }, { status: 201 });
   });
 }

@@ -5,14 +5,13 @@ import { cache } from 'react';
 import { CompareView } from '@/components/chat/compare-view';
 import { TURNS_PER_PAGE } from '@/lib/api/inputs';
 import { getConversation } from '@/lib/conversations/read';
-import { currentViewer } from '@/lib/http/request-context';
+import { currentReader } from '@/lib/http/request-context';
 
 type Props = { params: Promise<{ id: string }> };
 
 const load = cache(async (id: string) => {
   await connection();
-  const user = currentViewer();
-  return getConversation({ id, ownerId: user.id, latestTurns: TURNS_PER_PAGE });
+  return getConversation({ id, ...currentReader(), latestTurns: TURNS_PER_PAGE });
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -2,7 +2,7 @@ import { conversationQuerySchema, updateConversationSchema } from '@/lib/api/inp
 import { getConversation } from '@/lib/conversations/read';
 import { deleteConversation, updateConversation } from '@/lib/conversations/write';
 import { AppError } from '@/lib/errors';
-import { currentViewer } from '@/lib/http/request-context';
+import { currentReader, currentViewer } from '@/lib/http/request-context';
 import { handle, parseBody, parseQuery } from '@/lib/http/respond';
 
 export const dynamic = 'force-dynamic';
@@ -13,8 +13,7 @@ export function GET(request: Request, { params }: Context) {
   return handle(async () => {
     const { id } = await params;
     const { turns } = parseQuery(request, conversationQuerySchema);
-    const user = currentViewer();
-    const conversation = await getConversation({ id, ownerId: user.id, latestTurns: turns });
+    const conversation = await getConversation({ id, ...currentReader(), latestTurns: turns });
     if (!conversation) throw new AppError('not_found', 'No such conversation.');
     return Response.json({ conversation });
   });
@@ -24,9 +23,8 @@ export function PATCH(request: Request, { params }: Context) {
   return handle(async () => {
     const { id } = await params;
     const input = await parseBody(request, updateConversationSchema);
-    const user = currentViewer();
     return Response.json({
-      conversation: await updateConversation({ id, ownerId: user.id, ...input }),
+      conversation: await updateConversation({ id, ...currentReader(), ...input }),
     });
   });
 }

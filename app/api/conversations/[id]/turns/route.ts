@@ -1,6 +1,6 @@
 import { earlierTurnsQuerySchema } from '@/lib/api/inputs';
 import { getEarlierTurns } from '@/lib/conversations/read';
-import { currentViewer } from '@/lib/http/request-context';
+import { currentReader } from '@/lib/http/request-context';
 import { handle, parseQuery } from '@/lib/http/respond';
 
 // POST on this path (a new turn) is served by lib/http/node-routes.ts before Next.js sees it.
@@ -13,7 +13,6 @@ export function GET(request: Request, { params }: Context) {
   return handle(async () => {
     const { id } = await params;
     const { before, limit } = parseQuery(request, earlierTurnsQuerySchema);
-    const user = currentViewer();
-    return Response.json(await getEarlierTurns({ id, ownerId: user.id, before, limit }));
+    return Response.json(await getEarlierTurns({ id, ...currentReader(), before, limit }));
   });
 }

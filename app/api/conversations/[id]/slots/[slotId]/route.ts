@@ -1,6 +1,6 @@
 import { updateSlotSchema } from '@/lib/api/inputs';
 import { updateSlotParams } from '@/lib/conversations/write';
-import { currentViewer } from '@/lib/http/request-context';
+import { currentReader } from '@/lib/http/request-context';
 import { handle, parseBody } from '@/lib/http/respond';
 
 export const dynamic = 'force-dynamic';
@@ -12,11 +12,10 @@ export function PATCH(
   return handle(async () => {
     const { id, slotId } = await params;
     const input = await parseBody(request, updateSlotSchema);
-    const user = currentViewer();
     const conversation = await updateSlotParams({
       conversationId: id,
       slotId,
-      ownerId: user.id,
+      ...currentReader(),
       params: input.params,
     });
     return Response.json({ conversation });
