@@ -1,28 +1,17 @@
-import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
 import { E2E } from './ports';
 import { richAnswer } from './support/answers';
+import { axeViolations } from './support/axe';
 import { scriptModel, sendWhenIdle, startComparison, uniqueModel } from './support/fakes';
 import { acrosticPoem, acrosticPrompt, acrosticReasoning } from './support/seed-prompts';
 
-// WCAG 2.2 AA as axe-core checks it, on the new-comparison screen and on a finished
-// conversation, in both colour schemes and on a phone.
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+// WCAG 2.2 AA as axe-core checks it, on the new-comparison screen, a finished conversation,
+// the battle and leaderboard screens, in both colour schemes and on a phone (a battle's reveal
+// and a leaderboard with ratings: e2e/battle.spec.ts).
 
 type Scheme = 'light' | 'dark';
 const desktop = { width: 1440, height: 900 };
 const phone = { width: 390, height: 844 };
-
-/** Every violation as one line per element, so a failure says what and where. */
-async function violations(page: Page): Promise<string[]> {
-  const { violations: found } = await new AxeBuilder({ page }).withTags(tags).analyze();
-  return found.flatMap((violation) =>
-    violation.nodes.map(
-      (node) =>
-        `${violation.id}: ${node.target.join(' ')} — ${node.any[0]?.message ?? node.failureSummary ?? ''}`,
-    ),
-  );
-}
 
 /**
  * A page in a colour scheme from its first paint: switching the scheme under a live page left
@@ -130,14 +119,14 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.goto('/');
     await expect(page.getByTestId('lineup-slot')).not.toHaveCount(0);
     await expect(page.getByTestId('sidebar-conversation')).not.toHaveCount(0);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 
   test(`a finished conversation has no axe violations (${scheme})`, async ({ browser }) => {
     const { context, page } = await openPage(browser, scheme, desktop);
     await openConversation(page, conversationId);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 
@@ -146,11 +135,24 @@ for (const scheme of ['light', 'dark'] as const) {
   }) => {
     const { context, page } = await openPage(browser, scheme, phone);
     await openConversation(page, conversationId);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     // The conversations drawer, over the page.
     await page.getByRole('button', { name: 'Show conversations' }).click();
     await expect(page.getByTestId('sidebar-conversation').first()).toBeVisible();
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  test(`the battle and leaderboard screens have no axe violations (${scheme})`, async ({
+    browser,
+  }) => {
+    const { context, page } = await openPage(browser, scheme, desktop);
+    await page.goto('/battle');
+    await expect(page.getByTestId('pool-model')).not.toHaveCount(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto('/leaderboard?named=1&style=1');
+    await expect(page.getByTestId('vote-count')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 }

@@ -61,7 +61,7 @@ test('"Preview all" runs two snake games side by side, sandboxed', async ({
   const popups: string[] = [];
   page.on('popup', (popup) => popups.push(popup.url()));
 
-  const compare = await startSnakes(page, request);
+  await startSnakes(page, request);
   // Secrets the app's origin holds, which a preview must not reach.
   await context.addCookies([{ name: 'versus-secret', value: 'cookie-s3cret', url: E2E.appUrl }]);
   await page.evaluate(() => localStorage.setItem('versus-secret', 'storage-s3cret'));

@@ -53,6 +53,7 @@ export function CompareGrid({
   earlierTurns,
   loadingEarlier,
   onLoadEarlier,
+  verdicts,
 }: {
   conversationId: string;
   slots: SlotView[];
@@ -69,6 +70,8 @@ export function CompareGrid({
   earlierTurns: number;
   loadingEarlier: boolean;
   onLoadEarlier: () => void;
+  /** Offer named verdicts under finished turns (a comparison, not a battle). */
+  verdicts: boolean;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
@@ -171,6 +174,8 @@ export function CompareGrid({
             runMode={runMode}
             latest={index === turns.length - 1}
             sharedBackend={sharedBackend}
+            conversationId={conversationId}
+            verdicts={verdicts}
           />
         ))}
       </div>

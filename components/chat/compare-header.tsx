@@ -13,7 +13,8 @@ export function CompareHeader({
 }: {
   title: string;
   runMode: RunMode;
-  onRunModeChange: (runMode: RunMode) => void;
+  /** Null where the run mode is not the user's to choose (a battle's is set when it starts). */
+  onRunModeChange: ((runMode: RunMode) => void) | null;
   /** Extra controls before the run mode (e.g. "Preview all"). */
   actions?: ReactNode;
 }) {
@@ -24,10 +25,12 @@ export function CompareHeader({
         {title}
       </h1>
       {actions}
-      <div className="flex shrink-0 items-center gap-2" title={runModeExplanation[runMode]}>
-        <span className="text-xs text-zinc-500 max-sm:hidden dark:text-zinc-400">Run mode</span>
-        <RunModeToggle value={runMode} onChange={onRunModeChange} explain={false} />
-      </div>
+      {onRunModeChange && (
+        <div className="flex shrink-0 items-center gap-2" title={runModeExplanation[runMode]}>
+          <span className="text-xs text-zinc-500 max-sm:hidden dark:text-zinc-400">Run mode</span>
+          <RunModeToggle value={runMode} onChange={onRunModeChange} explain={false} />
+        </div>
+      )}
     </header>
   );
 }

@@ -2,6 +2,8 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { BattleReveal } from '@/components/battle/battle-reveal';
+import { VoteBar } from '@/components/battle/vote-bar';
 import { PreviewAll } from '@/components/preview/preview-all';
 import { buttonClass } from '@/components/ui/button';
 import { PlusIcon } from '@/components/ui/icons';
@@ -52,7 +54,11 @@ function CompareScreen({
   const [draft, setDraft] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const { backends } = useBackends();
+  const [battle, setBattle] = useState(conversation.battle);
+  const [title, setTitle] = useState(conversation.title);
+  // A blind battle never asks for the backends' listing: it names every model.
+  const blind = battle !== null && !battle.revealed;
+  const { backends } = useBackends(null, !blind);
   const narrow = useMediaQuery('(max-width: 767.98px)', false);
   const layout = useColumnLayout(slots, narrow);
 
@@ -87,7 +93,10 @@ function CompareScreen({
 
   const shared = useMemo(() => {
     const counts = new Map<string, number>();
-    for (const slot of slots) counts.set(slot.backendId, (counts.get(slot.backendId) ?? 0) + 1);
+    for (const slot of slots) {
+      // A blind battle's slots have no backend id (it must not hint at one).
+      if (slot.backendId) counts.set(slot.backendId, (counts.get(slot.backendId) ?? 0) + 1);
+    }
     return new Set(
       slots.filter((slot) => (counts.get(slot.backendId) ?? 0) > 1).map((slot) => slot.id),
     );
@@ -162,25 +171,41 @@ function CompareScreen({
     }
   };
 
+  // The vote reveals the models: the same conversation, seen without the mask.
+  const revealed = (view: ConversationView) => {
+    for (const message of view.turns.flatMap((turn) => turn.messages)) store.settle(message);
+    setSlots(view.slots);
+    setTurns(view.turns);
+    setTitle(view.title);
+    setBattle(view.battle);
+    notifyConversationsChanged();
+  };
+
   const parallel = runMode === 'parallel';
+  const over = battle?.revealed === true;
+  const answered =
+    latest !== undefined && !running && metas.some((meta) => meta?.status === 'done');
+  const modelInfoOf = (slot: SlotView) => slotModelInfo(slot, turns, backends);
   return (
     <>
       <CompareHeader
-        title={conversation.title}
+        title={title}
         runMode={runMode}
-        onRunModeChange={(next) => void changeRunMode(next)}
+        onRunModeChange={battle ? null : (next) => void changeRunMode(next)}
         actions={
           <>
             <PreviewAll columns={previewColumns} messageIds={latestIds} />
-            <Link
-              href={`/?from=${conversation.id}`}
-              data-testid="new-with-lineup"
-              title="A new comparison with these models and their parameters"
-              className={buttonClass('ghost', 'sm', 'max-sm:hidden')}
-            >
-              <PlusIcon className="size-3.5" />
-              New with these models
-            </Link>
+            {!blind && (
+              <Link
+                href={`/?from=${conversation.id}`}
+                data-testid="new-with-lineup"
+                title="A new comparison with these models and their parameters"
+                className={buttonClass('ghost', 'sm', 'max-sm:hidden')}
+              >
+                <PlusIcon className="size-3.5" />
+                New with these models
+              </Link>
+            )}
           </>
         }
       />
@@ -194,7 +219,8 @@ function CompareScreen({
           turns={turns}
           runMode={runMode}
           sharedSlots={parallel ? shared : noSlots}
-          modelInfoOf={(slot) => slotModelInfo(slot, turns, backends)}
+          modelInfoOf={modelInfoOf}
+          verdicts={battle === null}
           onSlotsSaved={setSlots}
           narrow={narrow}
           activeTabId={slots[activeTab]?.id ?? null}
@@ -203,22 +229,39 @@ function CompareScreen({
           onLoadEarlier={loadEarlier}
         />
       </TurnActionsContext.Provider>
-      <Composer
-        value={draft}
-        onChange={setDraft}
-        onSubmit={() => void send()}
-        canSend={!running}
-        sending={sending}
-        error={error}
-        placeholder={`Ask all ${slots.length} models a follow-up…`}
-        hint={
-          running ? (
-            <>
-              Answers are streaming · <kbd className="font-sans">Esc</kbd> stops all
-            </>
-          ) : undefined
-        }
-      />
+      {blind && battle.mine && (
+        <VoteBar battleId={conversation.id} ready={answered} onVoted={revealed} />
+      )}
+      {blind && !battle.mine && (
+        <p className="shrink-0 border-t border-zinc-200 px-4 py-2 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+          This battle was started in another browser: only that one can vote on it.
+        </p>
+      )}
+      {battle && over && <BattleReveal battle={battle} slots={slots} modelInfoOf={modelInfoOf} />}
+      {!over && (
+        <Composer
+          value={draft}
+          onChange={setDraft}
+          onSubmit={() => void send()}
+          canSend={!running}
+          sending={sending}
+          error={error}
+          placeholder={
+            battle
+              ? turns.length === 0
+                ? 'Ask both models anything…'
+                : 'Ask both models a follow-up, or vote…'
+              : `Ask all ${slots.length} models a follow-up…`
+          }
+          hint={
+            running ? (
+              <>
+                Answers are streaming · <kbd className="font-sans">Esc</kbd> stops all
+              </>
+            ) : undefined
+          }
+        />
+      )}
     </>
   );
 }

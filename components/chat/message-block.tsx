@@ -117,7 +117,7 @@ export function MessageBlock({
           data-testid={latest ? 'column-error' : 'message-error'}
           className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-[13px] text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-300"
         >
-          <p className="mb-0.5 font-mono text-[10.5px] tracking-wide text-red-600/80 uppercase dark:text-red-400/80">
+          <p className="mb-0.5 font-mono text-[10.5px] tracking-wide text-red-700 uppercase dark:text-red-400">
             {meta.error.code.replaceAll('_', ' ')}
           </p>
           <p>{meta.error.message}</p>

@@ -19,6 +19,8 @@ export const TurnRow = memo(function TurnRow({
   runMode,
   latest,
   sharedBackend,
+  conversationId,
+  verdicts,
 }: {
   turn: TurnView;
   /** The whole lineup: the ranking covers hidden columns too. */
@@ -27,6 +29,9 @@ export const TurnRow = memo(function TurnRow({
   runMode: RunMode;
   latest: boolean;
   sharedBackend: boolean;
+  conversationId: string;
+  /** Offer a named verdict on the turn (a comparison, not a battle). */
+  verdicts: boolean;
 }) {
   const messageOf = (slot: SlotView) => shownOf(turn, slot.id);
   return (
@@ -51,6 +56,7 @@ export const TurnRow = memo(function TurnRow({
         slots={slots}
         messageIds={slots.map((slot) => messageOf(slot)?.id ?? '')}
         sharedBackend={sharedBackend}
+        verdict={verdicts ? { conversationId, turnId: turn.id, initial: turn.verdict } : null}
       />
     </section>
   );

@@ -45,6 +45,22 @@ export function Sidebar({ initialConversations }: { initialConversations: Conver
           <PlusIcon className="size-3.5" />
           New comparison
         </Link>
+        <div className="grid grid-cols-2 gap-2">
+          <Link
+            href="/battle"
+            aria-current={pathname === '/battle' ? 'page' : undefined}
+            className={buttonClass('secondary', 'md', 'w-full')}
+          >
+            Blind battle
+          </Link>
+          <Link
+            href="/leaderboard"
+            aria-current={pathname === '/leaderboard' ? 'page' : undefined}
+            className={buttonClass('secondary', 'md', 'w-full')}
+          >
+            Leaderboard
+          </Link>
+        </div>
         <div className="relative">
           <label htmlFor={searchId} className="sr-only">
             Search conversations

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Composer } from '@/components/chat/composer';
 import { RunModeToggle } from '@/components/chat/run-mode-toggle';
-import { SidebarButton } from '@/components/layout/app-shell';
+import { PageHeader } from '@/components/layout/page-header';
 import type { RunMode } from '@/lib/api/inputs';
 import type { BackendView } from '@/lib/api/views';
 import { api, messageOf } from '@/lib/client/api';
@@ -85,17 +85,13 @@ export function NewComparison({
 
   return (
     <>
-      <header className="flex h-12 shrink-0 items-center gap-2 border-b border-zinc-200 px-3 sm:px-4 dark:border-zinc-800">
-        <SidebarButton />
-        <h1 className="text-sm font-semibold">New comparison</h1>
-        <div className="ml-auto min-w-0">
-          <BackendChips
-            backends={list}
-            loading={backends.status === 'loading'}
-            onRefresh={backends.refresh}
-          />
-        </div>
-      </header>
+      <PageHeader title="New comparison">
+        <BackendChips
+          backends={list}
+          loading={backends.status === 'loading'}
+          onRefresh={backends.refresh}
+        />
+      </PageHeader>
       <div className="min-h-0 flex-1 overflow-y-auto">
         <div className="mx-auto grid w-full max-w-6xl gap-6 px-3 py-5 sm:px-6">
           {backends.status === 'failed' && (

@@ -1,6 +1,13 @@
 'use client';
 
-import type { CreateConversationInput, RunMode, SlotParams } from '@/lib/api/inputs';
+import type {
+  BattleOutcome,
+  CreateConversationInput,
+  RunMode,
+  SlotParams,
+  StartBattleInput,
+  VerdictBest,
+} from '@/lib/api/inputs';
 import type {
   BackendView,
   ConversationSummary,
@@ -98,4 +105,16 @@ export const api = {
     request<{ message: MessageView }>(`/api/messages/${id}/retry`, { method: 'POST' }),
   showMessage: (id: string) =>
     request<{ message: MessageView }>(`/api/messages/${id}/show`, { method: 'POST' }),
+  startBattle: (input: StartBattleInput) =>
+    request<{ battle: { id: string } }>('/api/battles', { method: 'POST', body: input }),
+  vote: (battleId: string, outcome: BattleOutcome) =>
+    request<{ conversation: ConversationView }>(`/api/battles/${battleId}/vote`, {
+      method: 'POST',
+      body: { outcome },
+    }),
+  setVerdict: (conversationId: string, turnId: string, best: VerdictBest | null) =>
+    request<{ verdict: { turnId: string; best: VerdictBest | null } }>(
+      `/api/conversations/${conversationId}/verdicts`,
+      { method: 'PUT', body: { turnId, best } },
+    ),
 };

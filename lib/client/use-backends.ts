@@ -13,9 +13,9 @@ export type Backends = BackendsState & { refresh: () => void };
 
 /**
  * Configured backends with their live models, from `initial` (a listing the server made for
- * the page) or else asked for; `refresh` asks each backend again.
+ * the page) or else asked for, unless not `enabled`; `refresh` asks each backend again.
  */
-export function useBackends(initial?: BackendView[] | null): Backends {
+export function useBackends(initial?: BackendView[] | null, enabled = true): Backends {
   const [state, setState] = useState<BackendsState>(() =>
     initial ? { status: 'ready', backends: initial } : { status: 'loading', backends: [] },
   );
@@ -36,8 +36,8 @@ export function useBackends(initial?: BackendView[] | null): Backends {
 
   const listed = Boolean(initial);
   useEffect(() => {
-    if (!listed) void load(false);
-  }, [listed, load]);
+    if (!listed && enabled) void load(false);
+  }, [listed, enabled, load]);
 
   const refresh = useCallback(() => load(true), [load]);
   return { ...state, refresh };
