@@ -9,6 +9,7 @@ import { scriptModel, startComparison, uniqueModel, words } from './support/fake
 // static JavaScript is the same for every page and every battle, so it is not read.
 
 test('a blind battle names nothing until the vote, which reveals both and moves the leaderboard', async ({
+  browser,
   page,
   request,
 }) => {
@@ -120,6 +121,7 @@ test('a blind battle names nothing until the vote, which reveals both and moves 
   expect((await revealed.allTextContents()).sort()).toEqual([a, b].sort());
   await expect(page.getByTestId('vote-result')).toContainText('It counts on the leaderboard.');
   await expect(page.getByRole('textbox')).toHaveCount(0);
+  await expect(page.getByTestId('retry-button')).toHaveCount(0);
   await page.screenshot({ path: 'screenshots/battle-after-vote.png' });
   expect(await axeViolations(page)).toEqual([]);
 
@@ -134,6 +136,22 @@ test('a blind battle names nothing until the vote, which reveals both and moves 
   expect(models).toEqual(expect.arrayContaining([a, b]));
   await page.screenshot({ path: 'screenshots/leaderboard.png', fullPage: true });
   expect(await axeViolations(page)).toEqual([]);
+
+  // The same battle and the leaderboard on a phone, in the dark.
+  const dark = await browser.newContext({
+    baseURL: E2E.appUrl,
+    colorScheme: 'dark',
+    viewport: { width: 390, height: 844 },
+  });
+  const phone = await dark.newPage();
+  await phone.goto(battleUrl);
+  await expect(phone.getByTestId('battle-reveal')).toBeVisible();
+  await phone.screenshot({ path: 'screenshots/battle-after-vote-phone-dark.png' });
+  await phone.goto('/leaderboard?style=1');
+  await expect(phone.getByTestId('rating-row').first()).toBeVisible();
+  await phone.screenshot({ path: 'screenshots/leaderboard-phone-dark.png', fullPage: true });
+  expect(await axeViolations(phone)).toEqual([]);
+  await dark.close();
 });
 
 test('a named verdict marks the best column of a turn and counts when named verdicts are asked for', async ({

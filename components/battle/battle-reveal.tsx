@@ -11,10 +11,10 @@ import { sideName } from '@/lib/battles/blind';
 import { NewBattleButton } from './new-battle-button';
 
 const verdictText: Record<BattleOutcome, string> = {
-  a: 'You voted Model A better.',
-  b: 'You voted Model B better.',
-  tie: 'You voted a tie.',
-  bothbad: 'You voted both bad.',
+  a: 'Model A better',
+  b: 'Model B better',
+  tie: 'a tie',
+  bothbad: 'both bad',
 };
 
 /**
@@ -82,7 +82,7 @@ export function BattleReveal({
       </div>
       {vote && (
         <p className="mt-2 text-xs text-zinc-700 dark:text-zinc-300" data-testid="vote-result">
-          {verdictText[vote.outcome]}{' '}
+          {battle.mine ? 'You voted' : 'The vote:'} {verdictText[vote.outcome]}.{' '}
           {vote.leaked ? (
             <span className="text-amber-800 dark:text-amber-400" data-testid="vote-leaked">
               It is kept, but left off the leaderboard: the answers told the models apart.{' '}

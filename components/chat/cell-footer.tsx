@@ -111,7 +111,7 @@ export function CellFooter({ messageId, latest }: { messageId: string; latest: b
           Stop
         </Button>
       )}
-      {latest && isFinal(meta.status) && (
+      {latest && actions.canRetry && isFinal(meta.status) && (
         <Button
           size="sm"
           variant="ghost"

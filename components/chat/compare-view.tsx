@@ -67,8 +67,10 @@ function CompareScreen({
     () => slots.map((slot) => (latest ? (shownOf(latest, slot.id)?.id ?? '') : '')),
     [slots, latest],
   );
+  const over = battle?.revealed === true;
   const turnActions = useMemo<TurnActions>(
     () => ({
+      canRetry: !over,
       addAttempt(message) {
         store.seed(message);
         setTurns((now) => withAttempt(now, message));
@@ -78,7 +80,7 @@ function CompareScreen({
         setTurns((now) => withShown(now, shown));
       },
     }),
-    [store],
+    [store, over],
   );
   const metas = useMessageMetas(latestIds);
   const previewColumns = useMemo(
@@ -182,7 +184,6 @@ function CompareScreen({
   };
 
   const parallel = runMode === 'parallel';
-  const over = battle?.revealed === true;
   const answered =
     latest !== undefined && !running && metas.some((meta) => meta?.status === 'done');
   const modelInfoOf = (slot: SlotView) => slotModelInfo(slot, turns, backends);

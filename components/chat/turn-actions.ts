@@ -5,6 +5,8 @@ import type { MessageView } from '@/lib/api/views';
 
 /** What a cell can change in the conversation's turns: add a retry's attempt, show another. */
 export interface TurnActions {
+  /** False once a battle's vote has ended it: nothing is retried any more. */
+  canRetry: boolean;
   addAttempt(message: MessageView): void;
   showAttempt(message: MessageView): Promise<void>;
 }
