@@ -1,11 +1,14 @@
 // Scenario 5: first-load JavaScript of the chat page and of a share page, gzipped, from the
-// production build; and the server response time of a page with a long conversation.
+// production build; Lighthouse's mobile performance score of the home page and of a finished
+// conversation; and the server response time of a page with a long conversation.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { root } from '../../scripts/lib.mjs';
 import { createConversation } from '../lib/clients.mjs';
+import { finishedConversation } from '../lib/finished-conversation.mjs';
 import { request } from '../lib/http.mjs';
+import { lighthouseRun } from '../lib/lighthouse.mjs';
 import { summary } from '../lib/stats.mjs';
 import { le } from './latency.mjs';
 
@@ -89,6 +92,31 @@ export async function pageWeightScenario(ctx) {
       met: null,
     },
   ];
+  // Lighthouse's mobile profile, median score of three runs per page (one in a quick run).
+  const finishedId = await finishedConversation(ctx.appUrl, ctx.fakeUrls);
+  const lighthouse = [];
+  for (const [name, path] of [
+    ['new comparison /', '/'],
+    ['finished conversation /c/:id (3 models, 3 turns)', `/c/${finishedId}`],
+  ]) {
+    const runs = [];
+    for (let i = 0; i < (ctx.quick ? 1 : 3); i++)
+      runs.push(await lighthouseRun(`${ctx.appUrl}${path}`));
+    runs.sort((a, b) => a.score - b.score);
+    const median = runs[Math.floor(runs.length / 2)];
+    if (!median) throw new Error(`lighthouse ${path}: no run`);
+    const { lhr: _lhr, ...figures } = median;
+    lighthouse.push({ name, path, scores: runs.map((run) => run.score), ...figures });
+    rows.push({
+      metric: `Lighthouse mobile, ${name}: score (runs ${runs.map((run) => run.score).join(', ')}); TBT ${median.tbtMs} ms, FCP ${median.fcpMs} ms, LCP ${median.lcpMs} ms, CLS ${median.cls}`,
+      value: median.score,
+    });
+    targets.push({
+      name: `Lighthouse mobile ≥ 90: ${name}`,
+      value: median.score,
+      met: median.score >= 90,
+    });
+  }
   const shareRoute = ['app/s', 'app/share', 'app/shares'].find((dir) =>
     existsSync(join(root, dir)),
   );
@@ -117,8 +145,9 @@ export async function pageWeightScenario(ctx) {
     runs: 1,
     rows,
     targets,
-    data: { chat, home },
+    data: { chat, home, lighthouse },
     notes: [
+      'Lighthouse 12: performance category, default mobile profile (simulated slow 4G, 4× CPU slowdown), a fresh headless Chromium per run, against the production server; the median of three runs is shown.',
       'First-load JS: every <script src> and modulepreload of the server-rendered HTML, except `noModule` polyfills that module-capable browsers never fetch, fetched from the production server and gzipped here (level 9), summed.',
       shareRoute
         ? `Share page: ${shareRoute} exists, but this scenario does not open it yet (it needs a share created through its API): add that here.`
