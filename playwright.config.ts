@@ -41,6 +41,8 @@ export default defineConfig({
       command: 'node scripts/e2e-app.mjs',
       env: {
         PORT: String(E2E.ports.app),
+        // Every spec but the accounts one acts as single-user mode's local user.
+        VERSUS_AUTH: 'single-user',
         OLLAMA_BASE_URL: E2E.fakeUrl('ollama'),
         OPENAI_API_BASE_URL: `${E2E.fakeUrl('openai')}/v1`,
         DEEPSEEK_BASE_URL: E2E.fakeUrl('deepseek'),
@@ -53,6 +55,22 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 180_000,
       stdout: 'pipe',
+    },
+    {
+      // The same build with accounts, on its own database, for e2e/accounts.spec.ts.
+      command: 'node scripts/e2e-app.mjs',
+      env: {
+        PORT: String(E2E.ports.accountsApp),
+        E2E_DATABASE: 'data/e2e-accounts.db',
+        VERSUS_AUTH: 'accounts',
+        OLLAMA_BASE_URL: E2E.fakeUrl('ollama'),
+        OPENAI_API_BASE_URL: `${E2E.fakeUrl('openai')}/v1`,
+        DEEPSEEK_BASE_URL: E2E.fakeUrl('deepseek'),
+        DEEPSEEK_API_KEY: 'sk-e2e',
+      },
+      url: `${E2E.accountsAppUrl}/sign-in`,
+      reuseExistingServer: false,
+      timeout: 180_000,
     },
   ],
 });

@@ -20,6 +20,16 @@ const PORT = E2E.ports.app;
 
 /** Every route of lib/http/api-routes.ts, with the body it reads; kept equal to it below. */
 const ROUTES: readonly FuzzRoute[] = [
+  { method: 'GET', path: '/api/auth/*' },
+  { method: 'POST', path: '/api/auth/*', body: 'signIn' },
+  { method: 'POST', path: '/api/account/sign-up', body: 'signUp' },
+  { method: 'GET', path: '/api/account/tokens' },
+  { method: 'POST', path: '/api/account/tokens', body: 'token' },
+  { method: 'DELETE', path: '/api/account/tokens/:id' },
+  { method: 'GET', path: '/api/admin/users' },
+  { method: 'POST', path: '/api/admin/users', body: 'user' },
+  { method: 'PATCH', path: '/api/admin/users/:id', body: 'userChange' },
+  { method: 'POST', path: '/api/admin/invites' },
   { method: 'GET', path: '/api/backends' },
   { method: 'POST', path: '/api/battles', body: 'battle' },
   { method: 'POST', path: '/api/battles/:id/vote', body: 'vote' },

@@ -8,9 +8,14 @@ export const E2E = {
     openai: 8_300 + offset,
     deepseek: 8_400 + offset,
     app: 3_210 + offset,
+    /** The same app with accounts (e2e/accounts.spec.ts); the other runs in single-user mode. */
+    accountsApp: 3_211 + offset,
   },
   get appUrl() {
     return `http://127.0.0.1:${this.ports.app}`;
+  },
+  get accountsAppUrl() {
+    return `http://127.0.0.1:${this.ports.accountsApp}`;
   },
   fakeUrl(kind: 'ollama' | 'openai' | 'deepseek') {
     return `http://127.0.0.1:${this.ports[kind]}`;

@@ -22,6 +22,7 @@ async function startApp(): Promise<ChildProcess> {
     DATABASE_URL: `file:./${database}`,
     HOST: '127.0.0.1',
     PORT: String(port),
+    VERSUS_AUTH: 'single-user',
     OPENAI_API_BASE_URL: `${E2E.fakeUrl('openai')}/v1`,
     OLLAMA_BASE_URL: E2E.fakeUrl('ollama'),
     NEXT_TELEMETRY_DISABLED: '1',

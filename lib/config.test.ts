@@ -16,6 +16,9 @@ const base: Env = {
   VERSUS_IDLE_TIMEOUT_MS: 1,
   VERSUS_CHECKPOINT_MS: 1,
   VERSUS_ALLOWED_HOSTS: undefined,
+  VERSUS_AUTH: 'accounts',
+  VERSUS_AUTH_SECRET: undefined,
+  VERSUS_SECURE_COOKIES: '0',
 };
 
 describe('backendsFromEnv', () => {

@@ -34,6 +34,12 @@ const envSchema = z.object({
   VERSUS_IDLE_TIMEOUT_MS: milliseconds(60_000),
   VERSUS_CHECKPOINT_MS: milliseconds(1_000),
   VERSUS_ALLOWED_HOSTS: optionalText,
+  // accounts (the default): sign-in, an admin, approvals. single-user: no sign-in, loopback only.
+  VERSUS_AUTH: z.enum(['accounts', 'single-user']).default('accounts'),
+  // Signs session cookies; by default a random one kept in data/auth-secret.
+  VERSUS_AUTH_SECRET: optionalText.pipe(z.string().min(32).optional()),
+  // Behind a TLS proxy: cookies get the Secure attribute.
+  VERSUS_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -105,11 +111,20 @@ function loadConfig() {
     throw new Error(`Invalid environment:\n  ${problems.join('\n  ')}`);
   }
   const env = parsed.data;
+  if (env.VERSUS_AUTH === 'single-user' && !isLoopback(env.HOST)) {
+    throw new Error(
+      `VERSUS_AUTH=single-user lets anyone who reaches Versus read every conversation and spend every key: it is allowed on a loopback HOST only, not on ${env.HOST}. Use accounts (the default) to open Versus to a network.`,
+    );
+  }
   return {
     host: env.HOST,
     port: env.PORT,
-    /** Listening beyond loopback without accounts: warn in the log and on every page. */
+    /** Listening beyond loopback. */
     exposed: !isLoopback(env.HOST),
+    /** Accounts and sign-in, or one local user without sign-in (loopback only). */
+    auth: env.VERSUS_AUTH,
+    authSecret: env.VERSUS_AUTH_SECRET,
+    secureCookies: env.VERSUS_SECURE_COOKIES === '1',
     allowedHosts: allowedHosts({
       listenHost: env.HOST,
       port: env.PORT,

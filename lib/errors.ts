@@ -1,6 +1,7 @@
 /** Every failure the app reports, by what the user can do about it. */
 export const errorCodes = {
   bad_request: 400,
+  unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,

@@ -1,7 +1,6 @@
 import 'server-only';
 import { listBackends } from '@/lib/catalog/list-backends';
 import { ensureBackendsSynced } from '@/lib/catalog/sync-backends';
-import { config } from '@/lib/config';
 import { isSqlite } from '@/lib/db/database-url';
 import { interruptAll } from '@/lib/generation/control';
 import { interruptOrphans } from '@/lib/generation/message-state';
@@ -18,13 +17,8 @@ async function sweep(staleAfterMs: number | null) {
   return { messages, claims };
 }
 
-/** Start-up work of one server process: backends, orphaned messages, the exposure warning. */
+/** Start-up work of one server process: backends, orphaned messages. */
 export async function startServerTasks(): Promise<void> {
-  if (config.exposed) {
-    console.warn(
-      `WARNING: Versus listens on ${config.host} and has no accounts yet: anyone who can reach it can read every conversation and spend your API keys.`,
-    );
-  }
   await ensureBackendsSynced();
   // Lists every backend's models in the background: the first turn then finds them cached
   // instead of listing beside its own requests, and the SDKs' first, slow call is not a turn's.

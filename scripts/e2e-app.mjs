@@ -4,7 +4,8 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { root, run } from './lib.mjs';
 
-const database = 'data/e2e.db';
+// One database per app under test (the accounts app runs beside the single-user one).
+const database = process.env.E2E_DATABASE ?? 'data/e2e.db';
 for (const suffix of ['', '-wal', '-shm', '-journal']) {
   rmSync(`${root}${database}${suffix}`, { force: true });
 }

@@ -30,7 +30,7 @@ export async function startGateServer(): Promise<GateServer> {
       nextSaw.push({
         method: request.method ?? '',
         url: request.url ?? '',
-        viewer: viewer.id,
+        viewer: viewer?.id ?? '',
         body,
       });
       response.writeHead(418, { 'content-type': 'application/json' }).end('{"next":true}');

@@ -121,6 +121,8 @@ export async function startApp(fakeUrls) {
     OPENAI_API_BASE_URL: fakeUrls.openai,
     DEEPSEEK_BASE_URL: fakeUrls.deepseek,
     DEEPSEEK_API_KEY: 'sk-bench',
+    // The bench's clients do not sign in: the local user of single-user mode.
+    VERSUS_AUTH: 'single-user',
     HOST,
     PORT: String(PORTS.app),
   };

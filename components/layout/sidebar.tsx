@@ -9,9 +9,17 @@ import type { ConversationSummary } from '@/lib/api/views';
 import { api, messageOf } from '@/lib/client/api';
 import { notifyConversationsChanged } from '@/lib/client/conversation-events';
 import { useConversationList } from '@/lib/client/use-conversation-list';
+import { AccountMenu } from './account-menu';
 import { SidebarItem } from './sidebar-item';
 
-export function Sidebar({ initialConversations }: { initialConversations: ConversationSummary[] }) {
+export function Sidebar({
+  initialConversations,
+  account,
+}: {
+  initialConversations: ConversationSummary[];
+  /** The signed-in account; null in single-user mode (no sign-in). */
+  account: { name: string; admin: boolean } | null;
+}) {
   const { query, setQuery, conversations, error, loading } =
     useConversationList(initialConversations);
   const pathname = usePathname();
@@ -104,6 +112,7 @@ export function Sidebar({ initialConversations }: { initialConversations: Conver
           </ul>
         )}
       </div>
+      {account && <AccountMenu name={account.name} admin={account.admin} />}
     </nav>
   );
 }

@@ -180,6 +180,22 @@ const VALID: Record<BodyKind, fc.Arbitrary<unknown>> = {
     { requiredKeys: [] },
   ),
   vote: fc.record({ outcome: fc.constantFrom('a', 'b', 'tie', 'bothbad', 'c') }),
+  signIn: fc.record({ email: text(30), password: text(30) }),
+  signUp: fc.record(
+    { name: text(20), email: text(30), password: text(30), invite: text(20) },
+    { requiredKeys: ['name', 'email', 'password'] },
+  ),
+  token: fc.record({ name: text(30) }),
+  // Never a valid address: the fuzzer creates no accounts.
+  user: fc.record({ name: text(20), email: text(10), password: text(12), role: text(6) }),
+  userChange: fc.record(
+    {
+      approved: fc.boolean(),
+      role: fc.constantFrom('admin', 'user', 'root'),
+      disabled: fc.boolean(),
+    },
+    { requiredKeys: [] },
+  ),
   verdict: fc.record({
     turnId: fc.string({ minLength: 1, maxLength: 20 }),
     best: fc.oneof(fc.integer({ min: -1, max: 7 }), fc.constantFrom('tie', null)),

@@ -1,7 +1,19 @@
 import fc from 'fast-check';
 
 /** The JSON body a route reads, by what it is for. */
-export type BodyKind = 'create' | 'update' | 'slot' | 'turn' | 'battle' | 'vote' | 'verdict';
+export type BodyKind =
+  | 'create'
+  | 'update'
+  | 'slot'
+  | 'turn'
+  | 'battle'
+  | 'vote'
+  | 'verdict'
+  | 'signIn'
+  | 'signUp'
+  | 'token'
+  | 'user'
+  | 'userChange';
 
 export interface FuzzRoute {
   method: string;
@@ -147,7 +159,8 @@ function oddTargets(port: number): string[] {
 
 /** A request target for `route`: its path with fuzzed parameters and query, or an odd one. */
 export function target(route: FuzzRoute, ids: IdPool, port: number): fc.Arbitrary<string> {
-  const names = route.path.split('/').filter((part) => part.startsWith(':'));
+  // Parameters, and a wildcard's segments (`/api/auth/*`).
+  const names = route.path.split('/').filter((part) => part.startsWith(':') || part === '*');
   // A real conversation never gets a turn from the fuzzer: turns and messages take made-up ids.
   const real = (name: string) => {
     if (route.path.includes('/turns') || route.path.startsWith('/api/messages')) return [];
@@ -157,7 +170,7 @@ export function target(route: FuzzRoute, ids: IdPool, port: number): fc.Arbitrar
     .tuple(fc.tuple(...names.map((name) => segment(real(name)))), query(route))
     .map(([values, search]) => {
       let at = 0;
-      const path = route.path.replace(/:\w+/g, () => values[at++] ?? '');
+      const path = route.path.replace(/:\w+|\*/g, () => values[at++] ?? '');
       return `${path}${search}`;
     });
   return weighted([14, filled], [1, fc.constantFrom(...oddTargets(port))]);

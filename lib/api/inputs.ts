@@ -108,3 +108,25 @@ const flag = z
 
 /** `?named=1`: named verdicts too; `?style=1`: the style-controlled ratings beside the plain. */
 export const leaderboardQuerySchema = z.object({ named: flag, style: flag });
+
+const email = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
+const password = z.string().min(10, 'Use at least 10 characters.').max(256);
+const personName = z.string().trim().min(1).max(100);
+
+export const signUpSchema = z
+  .object({ name: personName, email, password, invite: z.string().min(1).max(100).optional() })
+  .strict();
+
+export const createUserSchema = z
+  .object({ name: personName, email, password, role: z.enum(['admin', 'user']).default('user') })
+  .strict();
+
+export const updateUserSchema = z
+  .object({
+    approved: z.boolean().optional(),
+    role: z.enum(['admin', 'user']).optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict();
+
+export const createApiTokenSchema = z.object({ name: z.string().trim().min(1).max(100) }).strict();

@@ -16,6 +16,17 @@ import type {
   TurnPage,
   TurnView,
 } from '@/lib/api/views';
+import type { ApiTokenView } from '@/lib/auth/api-tokens';
+import type { UserView } from '@/lib/auth/users';
+
+/** A signed-in browser, as better-auth lists it. */
+export interface SessionView {
+  id: string;
+  token: string;
+  createdAt: string;
+  ipAddress?: string | null;
+  userAgent?: string | null;
+}
 
 /** A failed API call, carrying the server's safe-to-show message. */
 export class ApiError extends Error {
@@ -31,7 +42,13 @@ export class ApiError extends Error {
 }
 
 function errorOf(body: unknown): { code: string; message: string } | null {
-  if (typeof body !== 'object' || body === null || !('error' in body)) return null;
+  if (typeof body !== 'object' || body === null) return null;
+  // better-auth's own endpoints (/api/auth/*) answer `{ code, message }`.
+  if (!('error' in body)) {
+    const { code, message } = body as { code?: unknown; message?: unknown };
+    if (typeof message !== 'string' || !message) return null;
+    return { code: typeof code === 'string' ? code : 'auth_error', message };
+  }
   const { error } = body as { error: unknown };
   if (typeof error !== 'object' || error === null) return null;
   const { code, message } = error as { code?: unknown; message?: unknown };
@@ -105,6 +122,36 @@ export const api = {
     request<{ message: MessageView }>(`/api/messages/${id}/retry`, { method: 'POST' }),
   showMessage: (id: string) =>
     request<{ message: MessageView }>(`/api/messages/${id}/show`, { method: 'POST' }),
+  signIn: (body: { email: string; password: string }) =>
+    request<unknown>('/api/auth/sign-in/email', { method: 'POST', body }),
+  signUp: (body: { name: string; email: string; password: string; invite?: string }) =>
+    request<{ outcome: 'admin' | 'approved' | 'pending' }>('/api/account/sign-up', {
+      method: 'POST',
+      body,
+    }),
+  signOut: () => request<unknown>('/api/auth/sign-out', { method: 'POST', body: {} }),
+  signOutEverywhere: () =>
+    request<unknown>('/api/auth/revoke-sessions', { method: 'POST', body: {} }),
+  listSessions: () => request<SessionView[]>('/api/auth/list-sessions'),
+  endSession: (token: string) =>
+    request<unknown>('/api/auth/revoke-session', { method: 'POST', body: { token } }),
+  createApiToken: (name: string) =>
+    request<{ token: string; apiToken: ApiTokenView }>('/api/account/tokens', {
+      method: 'POST',
+      body: { name },
+    }),
+  revokeApiToken: (id: string) =>
+    request<undefined>(`/api/account/tokens/${id}`, { method: 'DELETE' }),
+  updateUser: (
+    id: string,
+    body: { approved?: boolean; role?: 'admin' | 'user'; disabled?: boolean },
+  ) => request<{ user: UserView }>(`/api/admin/users/${id}`, { method: 'PATCH', body }),
+  createUser: (body: { name: string; email: string; password: string; role: 'admin' | 'user' }) =>
+    request<{ user: UserView }>('/api/admin/users', { method: 'POST', body }),
+  createInvite: () =>
+    request<{ invite: { path: string; expiresAt: string } }>('/api/admin/invites', {
+      method: 'POST',
+    }),
   startBattle: (input: StartBattleInput) =>
     request<{ battle: { id: string } }>('/api/battles', { method: 'POST', body: input }),
   vote: (battleId: string, outcome: BattleOutcome) =>

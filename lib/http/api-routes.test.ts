@@ -12,6 +12,7 @@ function nextRoutes(): string[] {
     if (path.basename(entry) !== 'route.ts') continue;
     const route = `/api/${path.dirname(entry)}`
       .replaceAll(path.sep, '/')
+      .replace(/\[\.\.\.\w+\]/g, '*')
       .replace(/\[(\w+)\]/g, ':$1')
       .replace(/\/\.$/, '');
     const source = readFileSync(path.join(appApi, entry), 'utf8');

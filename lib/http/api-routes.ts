@@ -13,10 +13,17 @@ export type NodeHandler = (
   url: URL,
 ) => Promise<void>;
 
+/**
+ * Who may call a route: anyone (signing in), any signed-in account (its own data only: the
+ * handlers read the owner from the request context), or an admin.
+ */
+export type RouteAccess = 'public' | 'user' | 'admin';
+
 export interface ApiRoute {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** `:name` segments are parameters. */
+  /** `:name` segments are parameters; a last segment `*` matches one or more segments. */
   path: string;
+  access: RouteAccess;
   /** The largest JSON body the route reads; routes without one take no body at all. */
   jsonBody?: number;
   /** Served from Node directly; every other route is a Next.js route handler under app/api. */
@@ -28,38 +35,66 @@ export interface ApiRoute {
  * knows which bodies to read. lib/http/api-routes.test.ts keeps it in step with app/api.
  */
 export const API_ROUTES: readonly ApiRoute[] = [
-  { method: 'GET', path: '/api/backends' },
-  { method: 'POST', path: '/api/battles', jsonBody: MAX_JSON_BODY_BYTES },
-  { method: 'POST', path: '/api/battles/:id/vote', jsonBody: MAX_JSON_BODY_BYTES },
-  { method: 'GET', path: '/api/leaderboard' },
-  { method: 'GET', path: '/api/conversations' },
-  { method: 'POST', path: '/api/conversations', jsonBody: MAX_JSON_BODY_BYTES },
-  { method: 'GET', path: '/api/conversations/:id' },
-  { method: 'PATCH', path: '/api/conversations/:id', jsonBody: MAX_JSON_BODY_BYTES },
-  { method: 'DELETE', path: '/api/conversations/:id' },
+  // better-auth: sign-in, sign-out, sessions (it checks the session itself where one is needed).
+  { method: 'GET', path: '/api/auth/*', access: 'public' },
+  { method: 'POST', path: '/api/auth/*', access: 'public', jsonBody: MAX_JSON_BODY_BYTES },
+  { method: 'POST', path: '/api/account/sign-up', access: 'public', jsonBody: MAX_JSON_BODY_BYTES },
+  { method: 'GET', path: '/api/account/tokens', access: 'user' },
+  { method: 'POST', path: '/api/account/tokens', access: 'user', jsonBody: MAX_JSON_BODY_BYTES },
+  { method: 'DELETE', path: '/api/account/tokens/:id', access: 'user' },
+  { method: 'GET', path: '/api/admin/users', access: 'admin' },
+  { method: 'POST', path: '/api/admin/users', access: 'admin', jsonBody: MAX_JSON_BODY_BYTES },
+  { method: 'PATCH', path: '/api/admin/users/:id', access: 'admin', jsonBody: MAX_JSON_BODY_BYTES },
+  { method: 'POST', path: '/api/admin/invites', access: 'admin' },
+  { method: 'GET', path: '/api/backends', access: 'user' },
+  { method: 'POST', path: '/api/battles', access: 'user', jsonBody: MAX_JSON_BODY_BYTES },
+  { method: 'POST', path: '/api/battles/:id/vote', access: 'user', jsonBody: MAX_JSON_BODY_BYTES },
+  { method: 'GET', path: '/api/leaderboard', access: 'user' },
+  { method: 'GET', path: '/api/conversations', access: 'user' },
+  { method: 'POST', path: '/api/conversations', access: 'user', jsonBody: MAX_JSON_BODY_BYTES },
+  { method: 'GET', path: '/api/conversations/:id', access: 'user' },
+  {
+    method: 'PATCH',
+    path: '/api/conversations/:id',
+    access: 'user',
+    jsonBody: MAX_JSON_BODY_BYTES,
+  },
+  { method: 'DELETE', path: '/api/conversations/:id', access: 'user' },
   {
     method: 'PATCH',
     path: '/api/conversations/:id/slots/:slotId',
+    access: 'user',
     jsonBody: MAX_JSON_BODY_BYTES,
   },
-  { method: 'GET', path: '/api/conversations/:id/turns' },
-  { method: 'PUT', path: '/api/conversations/:id/verdicts', jsonBody: MAX_JSON_BODY_BYTES },
+  { method: 'GET', path: '/api/conversations/:id/turns', access: 'user' },
+  {
+    method: 'PUT',
+    path: '/api/conversations/:id/verdicts',
+    access: 'user',
+    jsonBody: MAX_JSON_BODY_BYTES,
+  },
   {
     method: 'POST',
     path: '/api/conversations/:id/turns',
+    access: 'user',
     jsonBody: MAX_JSON_BODY_BYTES,
     serve: addTurn,
   },
-  { method: 'POST', path: '/api/messages/:id/stop' },
-  { method: 'POST', path: '/api/messages/:id/retry' },
-  { method: 'POST', path: '/api/messages/:id/show' },
-  { method: 'GET', path: '/api/messages/:id/events', serve: eventsOfMessage },
-  { method: 'GET', path: '/api/events', serve: eventsOfMessages },
+  { method: 'POST', path: '/api/messages/:id/stop', access: 'user' },
+  { method: 'POST', path: '/api/messages/:id/retry', access: 'user' },
+  { method: 'POST', path: '/api/messages/:id/show', access: 'user' },
+  { method: 'GET', path: '/api/messages/:id/events', access: 'user', serve: eventsOfMessage },
+  { method: 'GET', path: '/api/events', access: 'user', serve: eventsOfMessages },
 ];
 
 const compiled = API_ROUTES.map((route) => ({ route, segments: route.path.split('/') }));
 
 function paramsOf(pattern: string[], segments: string[]): RouteParams | null {
+  if (pattern.at(-1) === '*') {
+    const fixed = pattern.slice(0, -1);
+    if (segments.length <= fixed.length || !segments.at(-1)) return null;
+    return paramsOf(fixed, segments.slice(0, fixed.length));
+  }
   if (pattern.length !== segments.length) return null;
   const params: RouteParams = {};
   for (const [index, part] of pattern.entries()) {

@@ -1,15 +1,17 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { viewerOf } from '@/lib/auth/viewer';
 import { config } from '@/lib/config';
 import { AppError, toAppError } from '@/lib/errors';
-import { getLocalUser } from '@/lib/users';
+import { accessCheck } from './access';
 import { isAllowedHost, isCrossOrigin } from './allowed-hosts';
 import { type ApiRoute, matchApiRoute, type RouteParams } from './api-routes';
+import { setClientAddress } from './client-address';
 import { sendError } from './node-io';
 import { checkBody } from './read-body';
 import { withRequestContext } from './request-context';
 import { securityHeaders } from './security-headers';
-import { voterIdOf } from './voter';
+import { voterIdFor } from './voter';
 
 /** Next.js's request handler, which serves whatever the gate does not answer itself. */
 export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -88,8 +90,9 @@ function headersFor(error: AppError, allowed: string[]): Record<string, string> 
  * routes) or Next.js does, passes here first. It refuses what no handler should see — a target
  * that is not a path or does not decode, a Host the user did not choose (DNS rebinding), an
  * unknown route or method, a state-changing request from another origin, a body that is too
- * large or not JSON — and builds the request context (who is asking) that every route and page
- * reads instead of looking it up itself.
+ * large or not JSON — then learns who is asking (session, API token, or single-user mode's
+ * local user), refuses a route or page they may not use (lib/http/access.ts), and builds the
+ * request context that every route and page reads instead of looking the user up itself.
  */
 export async function passGate(
   req: IncomingMessage,
@@ -132,7 +135,19 @@ export async function passGate(
     // Whatever Next.js answers (pages, its redirects, static files) carries them too.
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     if (isStaticAsset(url.pathname)) return await next(req, res);
-    const context = { viewer: await getLocalUser(), voterId: voterIdOf(req, res) };
+    setClientAddress(req);
+    const viewer = await viewerOf(req);
+    const denied = accessCheck({
+      viewer,
+      access: route?.route.access,
+      pathname: url.pathname,
+      singleUser: config.auth === 'single-user',
+    });
+    if (denied) {
+      res.writeHead(303, { location: denied.redirect, 'cache-control': 'no-store' }).end();
+      return;
+    }
+    const context = { viewer, voterId: await voterIdFor(req, res, viewer) };
     const serve = route?.route.serve;
     const params = route?.params ?? {};
     await withRequestContext(context, () =>

@@ -2,15 +2,18 @@ import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError } from '@/lib/errors';
 
-/** Who is asking. Accounts will widen this; today every request is the local user. */
+/** Who is asking: an account (by session or API token), or single-user mode's local user. */
 export interface Viewer {
   id: string;
   name: string;
+  role: 'admin' | 'user';
+  via: 'session' | 'token' | 'local';
 }
 
 /** What the gate learned about one request, for every handler and page that serves it. */
 export interface RequestContext {
-  viewer: Viewer;
+  /** Null for a request without a (usable) session or token: only public routes serve it. */
+  viewer: Viewer | null;
   /** The browser's anonymous voter id (lib/http/voter.ts): who votes, and who started a battle. */
   voterId: string;
 }
@@ -38,7 +41,10 @@ export function requestContext(): RequestContext {
 
 /** The current request's viewer: the one place routes and pages learn who is asking. */
 export function currentViewer(): Viewer {
-  return requestContext().viewer;
+  const { viewer } = requestContext();
+  // The gate lets no request without one reach a route that asks (lib/http/api-routes.ts).
+  if (!viewer) throw new AppError('unauthorized', 'Sign in first.');
+  return viewer;
 }
 
 /** The current request's voter id. */
@@ -48,6 +54,5 @@ export function currentVoterId(): string {
 
 /** Whose conversations a request reads and writes, and which browser asks (its voter id). */
 export function currentReader(): { ownerId: string; voterId: string } {
-  const { viewer, voterId } = requestContext();
-  return { ownerId: viewer.id, voterId };
+  return { ownerId: currentViewer().id, voterId: requestContext().voterId };
 }

@@ -1,6 +1,8 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { mergeVoter } from '@/lib/battles/merge-voter';
 import { newId } from '@/lib/ids';
+import type { Viewer } from './request-context';
 
 /**
  * An anonymous voter id, kept in a cookie until accounts exist: it makes "one vote per battle
@@ -20,10 +22,35 @@ function cookieValue(header: string | undefined, name: string): string | undefin
   return undefined;
 }
 
-/** The request's voter id; a new one, set on the answer, when the browser has none yet. */
-export function voterIdOf(req: IncomingMessage, res: ServerResponse): string {
+function sentVoterId(req: IncomingMessage): string | undefined {
   const sent = cookieValue(req.headers.cookie, VOTER_COOKIE);
-  if (sent && VOTER_ID.test(sent)) return sent;
+  return sent && VOTER_ID.test(sent) ? sent : undefined;
+}
+
+/**
+ * Who votes: an account votes as itself, and what its browser did anonymously before (the
+ * cookie's battles and votes) is merged into it, once; single-user mode votes by the cookie
+ * (a new one, set on the answer, when the browser has none). Nobody, for a request without a
+ * viewer.
+ */
+export async function voterIdFor(
+  req: IncomingMessage,
+  res: ServerResponse,
+  viewer: Viewer | null,
+): Promise<string> {
+  if (!viewer) return '';
+  if (viewer.via === 'local') return cookieVoterId(req, res);
+  const sent = sentVoterId(req);
+  if (sent) {
+    await mergeVoter({ from: sent, into: viewer.id });
+    res.appendHeader('Set-Cookie', `${VOTER_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`);
+  }
+  return viewer.id;
+}
+
+function cookieVoterId(req: IncomingMessage, res: ServerResponse): string {
+  const sent = sentVoterId(req);
+  if (sent) return sent;
   const id = newId();
   res.appendHeader(
     'Set-Cookie',

@@ -1,0 +1,244 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RawAnswer } from '@/test/gate-server';
+
+// Accounts mode, set before anything reads the configuration: the modules are imported below.
+process.env.VERSUS_AUTH = 'accounts';
+
+type Identity = 'anonymous' | 'user' | 'other' | 'admin' | 'token';
+const PASSWORD = 'correct horse battery';
+
+let port = 0;
+let server: http.Server;
+const cookies: Partial<Record<Identity, string>> = {};
+let token = '';
+const ids: Record<string, string> = {};
+
+async function modules() {
+  const [harness, gate, routes, signUp, users, tokens, auth, node, db] = await Promise.all([
+    import('@/test/gate-server'),
+    import('@/lib/http/gate'),
+    import('@/lib/http/api-routes'),
+    import('@/lib/auth/sign-up'),
+    import('@/lib/auth/users'),
+    import('@/lib/auth/api-tokens'),
+    import('@/lib/auth/auth'),
+    import('better-auth/node'),
+    import('@/lib/db/client'),
+  ]);
+  return { harness, gate, routes, signUp, users, tokens, auth, node, db: db.db };
+}
+let m: Awaited<ReturnType<typeof modules>>;
+
+function rawRequest(
+  toPort: number,
+  request: { method?: string; path?: string; headers?: Record<string, string>; body?: string },
+): Promise<RawAnswer> {
+  return m.harness.rawRequest(toPort, request);
+}
+
+/** Signs in over HTTP, as a browser does; the session cookie it gets. */
+async function signIn(email: string, password = PASSWORD, headers: Record<string, string> = {}) {
+  const answer = await rawRequest(port, {
+    method: 'POST',
+    path: '/api/auth/sign-in/email',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ email, password }),
+  });
+  const setCookie = answer.headers['set-cookie'] ?? [];
+  const session = setCookie.find((cookie) => cookie.startsWith('versus.session_token='));
+  return { answer, cookie: session?.split(';')[0] ?? '' };
+}
+
+function headersOf(identity: Identity): Record<string, string> {
+  if (identity === 'token') return { authorization: `Bearer ${token}` };
+  const cookie = cookies[identity];
+  return cookie ? { cookie } : {};
+}
+
+beforeAll(async () => {
+  m = await modules();
+  // The gate in front of better-auth's own handler; any other route's handler stands in as 418.
+  const authHandler = m.node.toNodeHandler(m.auth.auth);
+  server = http.createServer((req, res) => {
+    void m.gate.passGate(req, res, async (request, response) => {
+      if (request.url?.startsWith('/api/auth/')) return authHandler(request, response);
+      response.writeHead(418, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+
+  const people: [Identity, string][] = [
+    ['admin', 'admin@versus.test'],
+    ['user', 'user@versus.test'],
+    ['other', 'other@versus.test'],
+  ];
+  for (const [identity, email] of people) {
+    await m.signUp.signUp({ name: identity, email, password: PASSWORD });
+    const row = await m.db.user.findUniqueOrThrow({ where: { email } });
+    ids[identity] = row.id;
+    if (identity !== 'admin') {
+      // Waiting for approval: no session yet.
+      const refused = await signIn(email);
+      expect(refused.answer.status).toBe(403);
+      expect(refused.cookie).toBe('');
+      await m.users.updateUser({ id: row.id, actorId: ids.admin ?? '', approved: true });
+    }
+    cookies[identity] = (await signIn(email)).cookie;
+    expect(cookies[identity]).toMatch(/^versus\.session_token=/);
+  }
+  token = (await m.tokens.createApiToken({ userId: ids.user ?? '', name: 'ci' })).token;
+}, 60_000);
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe('the authorization matrix', () => {
+  it('covers every API route with a rule the gate enforces, for every kind of caller', async () => {
+    const identities: Identity[] = ['anonymous', 'user', 'other', 'admin', 'token'];
+    const failures: string[] = [];
+    for (const route of m.routes.API_ROUTES) {
+      expect(['public', 'user', 'admin'], `${route.method} ${route.path}`).toContain(route.access);
+      // /api/auth/* is better-auth's: its session endpoint stands for it here.
+      const path = route.path.replace('/*', '/get-session').replace(/:\w+/g, 'no-such-id');
+      for (const identity of identities) {
+        const answer = await rawRequest(port, {
+          method: route.method,
+          path: path === '/api/events' ? '/api/events?m=no-such-id' : path,
+          headers: {
+            ...headersOf(identity),
+            ...(route.jsonBody ? { 'content-type': 'application/json' } : {}),
+          },
+          body: route.jsonBody ? '{}' : undefined,
+        });
+        const signedIn = identity !== 'anonymous';
+        const admin = identity === 'admin';
+        const expected =
+          route.access === 'public'
+            ? 'served'
+            : !signedIn
+              ? 401
+              : route.access === 'admin' && !admin
+                ? 403
+                : 'served';
+        const got = answer.status === 401 || answer.status === 403 ? answer.status : 'served';
+        if (got !== expected) {
+          failures.push(
+            `${identity} ${route.method} ${route.path}: ${answer.status}, expected ${expected}`,
+          );
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('sends a browser without a session to sign in, and a signed-in one past it', async () => {
+    const page = await rawRequest(port, { path: '/c/some-id' });
+    expect(page.status).toBe(303);
+    expect(page.headers.location).toBe('/sign-in?next=%2Fc%2Fsome-id');
+    expect((await rawRequest(port, { path: '/sign-in' })).status).toBe(418);
+    const signedIn = await rawRequest(port, { path: '/sign-in', headers: headersOf('user') });
+    expect(signedIn.headers.location).toBe('/');
+    const users = await rawRequest(port, { path: '/admin/users', headers: headersOf('user') });
+    expect(users.headers.location).toBe('/');
+  });
+});
+
+describe('sessions and tokens', () => {
+  it('gives a new session token at sign-in, whatever cookie the browser brought (no fixation)', async () => {
+    const planted = 'versus.session_token=planted-by-an-attacker';
+    const { cookie } = await signIn('user@versus.test', PASSWORD, { cookie: planted });
+    expect(cookie).not.toBe(planted);
+    expect(cookie).not.toBe(cookies.user);
+    const withPlanted = await rawRequest(port, {
+      path: '/api/conversations',
+      headers: { cookie: planted },
+    });
+    expect(withPlanted.status).toBe(401);
+  });
+
+  it('refuses a write sent from another origin even with a valid session cookie', async () => {
+    const answer = await rawRequest(port, {
+      method: 'POST',
+      path: '/api/battles',
+      headers: {
+        ...headersOf('admin'),
+        origin: 'http://evil.example',
+        'content-type': 'application/json',
+      },
+      body: '{}',
+    });
+    expect(answer.status).toBe(403);
+  });
+
+  it('answers an unknown address and a wrong password alike, at sign-in and sign-up', async () => {
+    const unknown = await signIn('nobody@versus.test', 'some password 1');
+    const wrong = await signIn('user@versus.test', 'some password 1');
+    expect([unknown.answer.status, unknown.answer.body]).toEqual([
+      wrong.answer.status,
+      wrong.answer.body,
+    ]);
+    const taken = await m.signUp.signUp({
+      name: 'x',
+      email: 'user@versus.test',
+      password: PASSWORD,
+    });
+    const fresh = await m.signUp.signUp({
+      name: 'y',
+      email: 'fresh@versus.test',
+      password: PASSWORD,
+    });
+    expect(taken).toBe(fresh);
+  });
+
+  it("ends a disabled account's sessions and stops its tokens", async () => {
+    const { cookie } = await signIn('other@versus.test', PASSWORD, {
+      'x-forwarded-for': '10.0.0.9',
+    });
+    const other = await m.tokens.createApiToken({ userId: ids.other ?? '', name: 'x' });
+    await m.users.updateUser({ id: ids.other ?? '', actorId: ids.admin ?? '', disabled: true });
+    const callers: Record<string, string>[] = [
+      { cookie },
+      { authorization: `Bearer ${other.token}` },
+    ];
+    for (const headers of callers) {
+      expect((await rawRequest(port, { path: '/api/conversations', headers })).status).toBe(401);
+    }
+  });
+
+  it('refuses a revoked token and an expired session', async () => {
+    const made = await m.tokens.createApiToken({ userId: ids.user ?? '', name: 'short-lived' });
+    const headers = { authorization: `Bearer ${made.token}` };
+    expect((await rawRequest(port, { path: '/api/conversations', headers })).status).toBe(418);
+    await m.tokens.revokeApiToken({ userId: ids.user ?? '', id: made.apiToken.id });
+    expect((await rawRequest(port, { path: '/api/conversations', headers })).status).toBe(401);
+
+    await m.db.session.updateMany({
+      where: { userId: ids.admin },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const expired = await rawRequest(port, {
+      path: '/api/conversations',
+      headers: headersOf('admin'),
+    });
+    expect(expired.status).toBe(401);
+  });
+  // Last: it spends this address's sign-in budget for the minute.
+  it('rate-limits guessing a password, per address', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 14; attempt += 1) {
+      const { answer } = await signIn('admin@versus.test', `wrong password ${attempt}`);
+      statuses.push(answer.status);
+    }
+    expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
+    const limited = statuses.indexOf(429);
+    expect(limited).toBeGreaterThanOrEqual(0);
+    expect(statuses.slice(limited).every((status) => status === 429)).toBe(true);
+    // Even the right password waits until the window has passed.
+    expect((await signIn('admin@versus.test')).answer.status).toBe(429);
+  });
+});

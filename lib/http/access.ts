@@ -1,0 +1,53 @@
+import 'server-only';
+import { AppError } from '@/lib/errors';
+import type { RouteAccess } from './api-routes';
+import type { Viewer } from './request-context';
+
+/** Pages anyone may open: signing in and up. Everything else needs a viewer. */
+const PUBLIC_PAGES = new Set(['/sign-in', '/sign-up', '/icon.svg', '/favicon.ico']);
+
+/**
+ * The gate's access rule, the one place it is decided: an API route by its access level
+ * (lib/http/api-routes.ts), a page by whether it is a public one. Throws for an API route the
+ * viewer may not call; returns where to send a browser for a page it may not see.
+ */
+export function accessCheck({
+  viewer,
+  access,
+  pathname,
+  singleUser,
+}: {
+  viewer: Viewer | null;
+  /** Single-user mode: nobody signs in or up, so the public (sign-in) routes do not exist. */
+  singleUser: boolean;
+  /** The API route's level; undefined for a page. */
+  access: RouteAccess | undefined;
+  pathname: string;
+}): { redirect: string } | null {
+  if (access !== undefined) {
+    if (access === 'public') {
+      if (singleUser)
+        throw new AppError(
+          'not_found',
+          'Versus runs in single-user mode: there are no accounts to sign in to.',
+        );
+      return null;
+    }
+    if (!viewer) throw new AppError('unauthorized', 'Sign in first.');
+    if (access === 'admin' && viewer.role !== 'admin') {
+      throw new AppError('forbidden', 'Only an admin can do this.');
+    }
+    return null;
+  }
+  if (pathname.startsWith('/_next/')) return null;
+  if (PUBLIC_PAGES.has(pathname)) {
+    // A signed-in browser has nothing to do on the sign-in pages.
+    return viewer && pathname.startsWith('/sign-') ? { redirect: '/' } : null;
+  }
+  if (!viewer)
+    return {
+      redirect: pathname === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(pathname)}`,
+    };
+  if (pathname.startsWith('/admin') && viewer.role !== 'admin') return { redirect: '/' };
+  return null;
+}
