@@ -1,11 +1,13 @@
 import 'server-only';
 import { APIError, betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { admin } from 'better-auth/plugins';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { isSqlite } from '@/lib/db/database-url';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
+import { clearFailedSignIns, isAccountLocked, recordFailedSignIn } from './account-limit';
 import { adoptLocalData, isFirstAccount } from './first-account';
 import { authSecret } from './secret';
 
@@ -67,6 +69,23 @@ export const auth = betterAuth({
     return [`http://${host}`, `https://${host}`];
   },
   telemetry: { enabled: false },
+  hooks: {
+    before: createAuthMiddleware(async (ctx) => {
+      const email = signInEmailOf(ctx.path, ctx.body);
+      if (email && isAccountLocked(email)) {
+        throw new APIError('TOO_MANY_REQUESTS', {
+          message: 'Too many failed sign-ins for this account: try again in 15 minutes.',
+        });
+      }
+    }),
+    after: createAuthMiddleware(async (ctx) => {
+      const email = signInEmailOf(ctx.path, ctx.body);
+      if (!email) return;
+      const returned = ctx.context.returned;
+      if (isAPIError(returned) && returned.statusCode === 401) recordFailedSignIn(email);
+      else if (!isAPIError(returned)) clearFailedSignIns(email);
+    }),
+  },
   plugins: [admin({ defaultRole: 'user', adminRoles: ['admin'] })],
   databaseHooks: {
     user: {
@@ -100,3 +119,10 @@ export const auth = betterAuth({
     },
   },
 });
+
+/** The address a password sign-in is for; undefined for any other endpoint. */
+function signInEmailOf(path: string, body: unknown): string | undefined {
+  if (path !== '/sign-in/email' || typeof body !== 'object' || body === null) return undefined;
+  const { email } = body as { email?: unknown };
+  return typeof email === 'string' ? email : undefined;
+}

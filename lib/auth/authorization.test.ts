@@ -247,4 +247,27 @@ describe('sessions and tokens', () => {
     // Even the right password waits until the window has passed.
     expect((await signIn(emailOf('admin'))).answer.status).toBe(429);
   });
+
+  it('locks one account after repeated wrong passwords, from any address, known or not', async () => {
+    const { MAX_FAILED_SIGN_INS } = await import('@/lib/auth/account-limit');
+    const statusOf = async (email: string, password: string) => {
+      try {
+        await m.auth.auth.api.signInEmail({ body: { email, password } });
+        return 200;
+      } catch (error) {
+        return (error as { statusCode?: number }).statusCode ?? 0;
+      }
+    };
+    for (const email of [emailOf('target'), emailOf('ghost')]) {
+      if (email === emailOf('target')) {
+        await m.signUp.signUp({ name: 'target', email, password: PASSWORD });
+        await m.db.user.update({ where: { email }, data: { approved: true } });
+      }
+      for (let attempt = 0; attempt < MAX_FAILED_SIGN_INS; attempt += 1) {
+        expect(await statusOf(email, `wrong ${attempt}`)).toBe(401);
+      }
+      // Locked now: even the right password is refused, and a known account looks like any other.
+      expect(await statusOf(email, PASSWORD)).toBe(429);
+    }
+  }, 60_000);
 });
