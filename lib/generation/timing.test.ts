@@ -95,61 +95,73 @@ describe.each(['parallel', 'sequential'] as const)(
   (runMode) => {
     it('times every reasoning path from the moment its request leaves', async () => {
       await warmUp();
-      const scripts = paths.map(scriptOf);
-      const conversation = await lineupOf(
-        fakes,
-        paths.map((path, index) => ({
-          kind: path.kind,
-          params: path.params,
-          script: scripts[index] as ModelScript,
-        })),
-        runMode,
-      );
-      const turn = await startTurn({ conversationId: conversation.id, ownerId, prompt: 'go' });
-      const rows = await settled(turn.messages.map((message) => message.id));
-
-      const misses: string[] = [];
-      const check = (name: string, measured: number | null, truth: number) => {
-        const report = `${name}: ${describeError(measured, truth)}`;
-        if (!(Math.abs((measured ?? Number.NaN) - truth) <= tolerance(truth))) misses.push(report);
-      };
-      paths.forEach((path, index) => {
-        const row = rows[index];
-        const run = fakes
-          .runs(path.kind)
-          .find((candidate) => candidate.model === scripts[index]?.id);
-        if (!row || !run) throw new Error(`${path.name}: no row or run`);
-        expect([row.status, row.errorMessage], path.name).toEqual(['done', null]);
-        expect(row.reasoning.trim(), path.name).toBe(words('r', 12));
-        expect(row.content.trim(), path.name).toBe(words('a', 12));
-
-        // Time to first token: the first token of any kind, a <think> tag included.
-        check(`${path.name}, time to first token`, row.ttftMs, emittedTtft(run));
-        // Time to first answer token: the first token after the reasoning.
-        check(
-          `${path.name}, time to first answer token`,
-          row.answerTtftMs,
-          (run.firstAnswerAt ?? Number.NaN) - run.startedAt,
-        );
-        // Ollama reports its own generation time (eval_duration, the configured rate); the SSE
-        // backends are measured from token arrival times, every token (tags too) counted.
-        const emittedRate =
-          ((run.completionTokens - 1) / ((run.lastTokenAt ?? 0) - (run.firstTokenAt ?? 0))) * 1000;
-        const rate = path.kind === 'ollama' ? run.tokensPerSecond : emittedRate;
-        const rateError = Math.abs((row.tokensPerSecond ?? Number.NaN) - rate) / rate;
-        if (!(rateError <= 0.05))
-          misses.push(`${path.name}, tokens/s: ${row.tokensPerSecond} vs ${rate}`);
-        expect(row.completionTokens, path.name).toBe(run.completionTokens);
-        expect(row.countsReported, path.name).toBe(true);
-        // Every kind reports the prompt's tokens.
-        expect(row.promptTokens, path.name).toBe(run.promptTokens);
-        // Ollama's load time, reported apart (the fake puts 30 % of its TTFT there); no other
-        // backend reports one.
-        expect(row.loadMs, path.name).toBe(
-          path.kind === 'ollama' ? Math.round(run.ttftMs * 0.3 * 10) / 10 : null,
-        );
-      });
+      // A systematic error (a first token stamped a chunk late, load time counted as
+      // generation) shows in every round; a busy machine's pause, which holds a request
+      // between leaving Versus and the fake reading it (they share this process), in one.
+      // So a round of three that is within tolerance everywhere passes.
+      let misses: string[] = [];
+      for (let round = 0; round < 3; round += 1) {
+        misses = await measureRound(runMode);
+        if (misses.length === 0) break;
+      }
       expect(misses).toEqual([]);
-    }, 30_000);
+    }, 90_000);
   },
 );
+
+/** One turn over every path; what was out of tolerance. */
+async function measureRound(runMode: 'parallel' | 'sequential'): Promise<string[]> {
+  const scripts = paths.map(scriptOf);
+  const conversation = await lineupOf(
+    fakes,
+    paths.map((path, index) => ({
+      kind: path.kind,
+      params: path.params,
+      script: scripts[index] as ModelScript,
+    })),
+    runMode,
+  );
+  const turn = await startTurn({ conversationId: conversation.id, ownerId, prompt: 'go' });
+  const rows = await settled(turn.messages.map((message) => message.id));
+
+  const misses: string[] = [];
+  const check = (name: string, measured: number | null, truth: number) => {
+    const report = `${name}: ${describeError(measured, truth)}`;
+    if (!(Math.abs((measured ?? Number.NaN) - truth) <= tolerance(truth))) misses.push(report);
+  };
+  paths.forEach((path, index) => {
+    const row = rows[index];
+    const run = fakes.runs(path.kind).find((candidate) => candidate.model === scripts[index]?.id);
+    if (!row || !run) throw new Error(`${path.name}: no row or run`);
+    expect([row.status, row.errorMessage], path.name).toEqual(['done', null]);
+    expect(row.reasoning.trim(), path.name).toBe(words('r', 12));
+    expect(row.content.trim(), path.name).toBe(words('a', 12));
+
+    // Time to first token: the first token of any kind, a <think> tag included.
+    check(`${path.name}, time to first token`, row.ttftMs, emittedTtft(run));
+    // Time to first answer token: the first token after the reasoning.
+    check(
+      `${path.name}, time to first answer token`,
+      row.answerTtftMs,
+      (run.firstAnswerAt ?? Number.NaN) - run.startedAt,
+    );
+    // Ollama reports its own generation time (eval_duration, the configured rate); the SSE
+    // backends are measured from token arrival times, every token (tags too) counted.
+    const emittedRate =
+      ((run.completionTokens - 1) / ((run.lastTokenAt ?? 0) - (run.firstTokenAt ?? 0))) * 1000;
+    const rate = path.kind === 'ollama' ? run.tokensPerSecond : emittedRate;
+    const rateError = Math.abs((row.tokensPerSecond ?? Number.NaN) - rate) / rate;
+    if (!(rateError <= 0.05))
+      misses.push(`${path.name}, tokens/s: ${row.tokensPerSecond} vs ${rate}`);
+    expect(row.completionTokens, path.name).toBe(run.completionTokens);
+    expect(row.countsReported, path.name).toBe(true);
+    // Every kind reports the prompt's tokens.
+    expect(row.promptTokens, path.name).toBe(run.promptTokens);
+    // Ollama's load time, reported apart (the fake puts 30 % of its TTFT there); no other
+    // backend reports one.
+    expect(row.loadMs, path.name).toBe(
+      path.kind === 'ollama' ? Math.round(run.ttftMs * 0.3 * 10) / 10 : null,
+    );
+  });
+  return misses;
+}
