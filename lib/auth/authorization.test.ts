@@ -154,6 +154,56 @@ describe('the authorization matrix', () => {
   });
 });
 
+describe("another user's data", () => {
+  it("is not found, on the routes Node serves too: a turn or events for another's conversation", async () => {
+    const { createConversation } = await import('@/lib/conversations/write');
+    await m.db.backend.upsert({
+      where: { id: 'auth-test' },
+      create: {
+        id: 'auth-test',
+        kind: 'openai',
+        label: 'auth-test',
+        baseUrl: 'http://127.0.0.1:9/v1',
+        source: 'ui',
+      },
+      update: {},
+    });
+    const conversation = await createConversation({
+      ownerId: ids.admin ?? '',
+      voterId: ids.admin ?? '',
+      input: {
+        runMode: 'parallel',
+        lineup: [
+          { backendId: 'auth-test', model: 'a', params: {} },
+          { backendId: 'auth-test', model: 'b', params: {} },
+        ],
+      },
+    });
+    const turnAs = (identity: Identity) =>
+      rawRequest(port, {
+        method: 'POST',
+        path: `/api/conversations/${conversation.id}/turns`,
+        headers: { ...headersOf(identity), 'content-type': 'application/json' },
+        body: JSON.stringify({ prompt: 'hello' }),
+      });
+    for (const identity of ['user', 'token'] as const) {
+      const answer = await turnAs(identity);
+      expect([identity, answer.status]).toEqual([identity, 404]);
+      expect(answer.body).not.toContain(conversation.id);
+    }
+    // Its owner gets further: the turn starts (and fails upstream: nothing listens on port 9).
+    expect((await turnAs('admin')).status).toBe(201);
+    const [message] = await m.db.message.findMany({
+      where: { turn: { conversationId: conversation.id } },
+    });
+    const events = await rawRequest(port, {
+      path: `/api/messages/${message?.id}/events`,
+      headers: headersOf('user'),
+    });
+    expect(events.status).toBe(404);
+  });
+});
+
 describe('sessions and tokens', () => {
   it('gives a new session token at sign-in, whatever cookie the browser brought (no fixation)', async () => {
     const planted = 'versus.session_token=planted-by-an-attacker';
