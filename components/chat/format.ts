@@ -1,6 +1,7 @@
 import type { SlotParams } from '@/lib/api/inputs';
 import type { MessageMetrics } from '@/lib/api/views';
 import type { ModelInfo } from '@/lib/backends/types';
+import { groupDigits } from '@/lib/client/group-digits';
 
 /** `412 ms` under a second, `16.4 s` under a minute, then `2 m 05 s`. */
 export function formatDuration(ms: number): string {
@@ -51,7 +52,7 @@ export function metricParts(metrics: MessageMetrics): MetricPart[] {
     const estimated = !metrics.countsReported;
     add(
       'tokens',
-      `${estimated ? '~' : ''}${metrics.completionTokens.toLocaleString('en-US')} tok`,
+      `${estimated ? '~' : ''}${groupDigits(metrics.completionTokens)} tok`,
       estimated
         ? 'Counted by Versus from stream chunks: the backend reported no token usage'
         : 'Completion tokens, as reported by the backend',
@@ -60,7 +61,7 @@ export function metricParts(metrics: MessageMetrics): MetricPart[] {
   if (metrics.promptTokens !== null) {
     add(
       'prompt',
-      `prompt ${metrics.promptTokens.toLocaleString('en-US')}`,
+      `prompt ${groupDigits(metrics.promptTokens)}`,
       'Prompt tokens (history included), as reported by the backend',
     );
   }
