@@ -1,6 +1,12 @@
 'use client';
 
-import { type CSSProperties, useEffect, useLayoutEffect, useRef } from 'react';
+import {
+  type CSSProperties,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useSyncExternalStore,
+} from 'react';
 import type { RunMode } from '@/lib/api/inputs';
 import type { SlotView, TurnView } from '@/lib/api/views';
 import type { ModelInfo } from '@/lib/backends/types';
@@ -179,6 +185,32 @@ export function CompareGrid({
           />
         ))}
       </div>
+      <ScrollToLatestOnLoad />
     </div>
   );
 }
+
+/**
+ * The server's HTML opens at the latest turn, as the page does once it runs: the first paint
+ * used to show the top, and the jump after hydration was the page's largest paint. The script
+ * runs while the HTML is parsed (its parent is the scroller, the turns are above it); rendered
+ * in the browser it would not run, so it is there while hydrating only.
+ */
+function ScrollToLatestOnLoad() {
+  const hydrating = useSyncExternalStore(
+    noSubscription,
+    () => false,
+    () => true,
+  );
+  if (!hydrating) return null;
+  return (
+    <script
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: a constant, our own.
+      dangerouslySetInnerHTML={{
+        __html: 'var s=document.currentScript.parentElement;s.scrollTop=s.scrollHeight;',
+      }}
+    />
+  );
+}
+
+const noSubscription = () => () => {};
