@@ -40,7 +40,8 @@ export function AppShell({ sidebar, children }: { sidebar: ReactNode; children: 
         )}
         <aside
           aria-label="Conversations"
-          className={`fixed inset-y-0 left-0 z-50 w-72 border-r border-zinc-200 bg-zinc-50 transition-[transform,visibility] duration-200 md:static md:visible md:z-auto md:w-64 md:translate-x-0 md:transition-none lg:w-72 dark:border-zinc-800 dark:bg-zinc-900/60 max-md:dark:bg-zinc-900 ${open ? 'visible translate-x-0 shadow-2xl' : 'invisible -translate-x-full'}`}
+          data-closed={open ? undefined : ''}
+          className={`group/drawer fixed inset-y-0 left-0 z-50 w-72 border-r border-zinc-200 bg-zinc-50 transition-[transform,visibility] duration-200 md:static md:visible md:z-auto md:w-64 md:translate-x-0 md:transition-none lg:w-72 dark:border-zinc-800 dark:bg-zinc-900/60 max-md:dark:bg-zinc-900 ${open ? 'visible translate-x-0 shadow-2xl' : 'invisible -translate-x-full'}`}
         >
           {sidebar}
         </aside>

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { useId } from 'react';
+import { useDeferredValue, useId } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { PlusIcon, SearchIcon } from '@/components/ui/icons';
 import type { ConversationSummary } from '@/lib/api/views';
@@ -11,6 +11,13 @@ import { notifyConversationsChanged } from '@/lib/client/conversation-events';
 import { useConversationList } from '@/lib/client/use-conversation-list';
 import { AccountMenu } from './account-menu';
 import { SidebarItem } from './sidebar-item';
+
+/**
+ * How many conversations come with the page. The rest (the list holds up to 200) render just
+ * after it hydrates, in the background: hydrating them all was one of a phone's long tasks, and
+ * they sit below the sidebar's fold anyway.
+ */
+const FIRST_CONVERSATIONS = 40;
 
 export function Sidebar({
   initialConversations,
@@ -22,6 +29,9 @@ export function Sidebar({
 }) {
   const { query, setQuery, conversations, error, loading } =
     useConversationList(initialConversations);
+  // False on the server and while hydrating, then true for good in a deferred render.
+  const all = useDeferredValue(true, false);
+  const shown = all ? conversations : conversations.slice(0, FIRST_CONVERSATIONS);
   const pathname = usePathname();
   const router = useRouter();
   const searchId = useId();
@@ -84,7 +94,14 @@ export function Sidebar({
           />
         </div>
       </div>
-      <div className="min-h-0 flex-1 overflow-y-auto px-2 pb-3" aria-busy={loading}>
+      {/* In the closed drawer of a narrow screen the list (up to 200) skips style and layout
+          (content-visibility): it was most of a phone's first layout. The discrete transition
+          keeps it shown while the drawer slides out. The list, not the whole drawer: Chromium
+          laid a hidden drawer out anyway once the document was parsed. */}
+      <div
+        className="min-h-0 flex-1 overflow-y-auto px-2 pb-3 max-md:transition-[content-visibility] max-md:transition-discrete max-md:duration-200 max-md:group-data-closed/drawer:[content-visibility:hidden]"
+        aria-busy={loading}
+      >
         {error && (
           <p
             role="alert"
@@ -101,7 +118,7 @@ export function Sidebar({
           </p>
         ) : (
           <ul className="grid grid-cols-1 gap-0.5">
-            {conversations.map((conversation) => (
+            {shown.map((conversation) => (
               <SidebarItem
                 key={conversation.id}
                 conversation={conversation}
