@@ -30,6 +30,8 @@ const ROUTES: readonly FuzzRoute[] = [
   { method: 'POST', path: '/api/admin/users', body: 'user' },
   { method: 'PATCH', path: '/api/admin/users/:id', body: 'userChange' },
   { method: 'POST', path: '/api/admin/invites' },
+  { method: 'GET', path: '/api/admin/battle-pool' },
+  { method: 'PUT', path: '/api/admin/battle-pool', body: 'pool' },
   { method: 'GET', path: '/api/backends' },
   { method: 'POST', path: '/api/battles', body: 'battle' },
   { method: 'POST', path: '/api/battles/:id/vote', body: 'vote' },

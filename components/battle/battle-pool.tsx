@@ -3,7 +3,23 @@
 import type { BackendView } from '@/lib/api/views';
 
 export type PoolKey = string;
+export type PoolEntry = { backendId: string; model: string };
 export const poolKey = (backendId: string, model: string): PoolKey => `${backendId}\t${model}`;
+
+export function entryOf(key: PoolKey): PoolEntry {
+  const [backendId = '', model = ''] = key.split('\t');
+  return { backendId, model };
+}
+
+/** The backends with only the models of `pool` (all of them when there is none). */
+export function withinPool(backends: BackendView[], pool: PoolEntry[] | null): BackendView[] {
+  if (!pool) return backends;
+  const keys = new Set(pool.map((entry) => poolKey(entry.backendId, entry.model)));
+  return backends.map((backend) => ({
+    ...backend,
+    models: backend.models.filter((model) => keys.has(poolKey(backend.id, model.id))),
+  }));
+}
 
 /**
  * The models a battle may pick from, by backend, each with a box. Every model is in by

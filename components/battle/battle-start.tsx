@@ -13,16 +13,34 @@ import { api, messageOf } from '@/lib/client/api';
 import { savedPool, savePool } from '@/lib/client/battle-pool';
 import { notifyConversationsChanged } from '@/lib/client/conversation-events';
 import { useBackends } from '@/lib/client/use-backends';
-import { BattlePool, type PoolKey, poolKey } from './battle-pool';
+import {
+  BattlePool,
+  entryOf,
+  type PoolEntry,
+  type PoolKey,
+  poolKey,
+  withinPool,
+} from './battle-pool';
+import { InstancePoolControl } from './instance-pool-control';
 
 /**
  * A new blind battle: narrow the pool if wanted, ask the first question. The server picks two
  * models from the pool and hides them as Model A and Model B until the vote.
  */
-export function BattleStart({ backends: listed }: { backends: BackendView[] | null }) {
+export function BattleStart({
+  backends: listed,
+  instancePool,
+  admin,
+}: {
+  backends: BackendView[] | null;
+  /** The admin's pool for everyone; null: every model. */
+  instancePool: PoolEntry[] | null;
+  /** An admin sees every model, and sets everyone's pool. */
+  admin: boolean;
+}) {
   const router = useRouter();
   const backends = useBackends(listed);
-  const list = backends.backends;
+  const list = withinPool(backends.backends, admin ? null : instancePool);
   const everyKey = list.flatMap((backend) =>
     backend.status === 'ok' ? backend.models.map((model) => poolKey(backend.id, model.id)) : [],
   );
@@ -42,14 +60,7 @@ export function BattleStart({ backends: listed }: { backends: BackendView[] | nu
   const choose = (next: Set<PoolKey>) => {
     const narrowed = everyKey.some((key) => !next.has(key));
     setChosen(narrowed ? next : null);
-    savePool(
-      narrowed
-        ? [...next].map((key) => {
-            const [backendId = '', model = ''] = key.split('\t');
-            return { backendId, model };
-          })
-        : undefined,
-    );
+    savePool(narrowed ? [...next].map(entryOf) : undefined);
   };
 
   const send = async () => {
@@ -120,6 +131,12 @@ export function BattleStart({ backends: listed }: { backends: BackendView[] | nu
                 )}
               </div>
               <BattlePool backends={list} chosen={pool} onChange={choose} />
+              {admin && (
+                <InstancePoolControl
+                  instancePool={instancePool}
+                  selection={chosen === null ? null : [...chosen].map(entryOf)}
+                />
+              )}
             </section>
           )}
           <ExamplePrompts onPick={setPrompt} />

@@ -13,7 +13,8 @@ export type BodyKind =
   | 'signUp'
   | 'token'
   | 'user'
-  | 'userChange';
+  | 'userChange'
+  | 'pool';
 
 export interface FuzzRoute {
   method: string;

@@ -70,26 +70,26 @@ export type BattleOutcome = z.infer<typeof battleOutcomeSchema>;
 
 export const voteSchema = z.object({ outcome: battleOutcomeSchema }).strict();
 
+const poolSchema = z
+  .array(
+    z
+      .object({
+        backendId: z.string().trim().min(1).max(100),
+        model: z.string().trim().min(1).max(300),
+      })
+      .strict(),
+  )
+  .min(2)
+  .max(500);
+
 /**
- * A battle's pool, the models it may pick from: every model of every reachable backend when
- * left out.
+ * A battle's pool, the models it may pick from: every model of every reachable backend (within
+ * the admin's pool) when left out.
  */
-export const startBattleSchema = z
-  .object({
-    pool: z
-      .array(
-        z
-          .object({
-            backendId: z.string().trim().min(1).max(100),
-            model: z.string().trim().min(1).max(300),
-          })
-          .strict(),
-      )
-      .min(2)
-      .max(500)
-      .optional(),
-  })
-  .strict();
+export const startBattleSchema = z.object({ pool: poolSchema.optional() }).strict();
+
+/** The instance's battle pool (admin); null: every model. */
+export const instancePoolSchema = z.object({ pool: poolSchema.nullable() }).strict();
 export type StartBattleInput = z.infer<typeof startBattleSchema>;
 
 /** A named verdict's best column: a slot position, or a tie. */

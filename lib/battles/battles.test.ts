@@ -68,6 +68,28 @@ describe('a battle', () => {
     }
   });
 
+  it("picks only within the admin's pool for everyone, and within the user's choice", async () => {
+    const { setInstancePool } = await import('./instance-pool');
+    const [a, b, c] = [uniqueModel('pool-a'), uniqueModel('pool-b'), uniqueModel('pool-c')];
+    for (const id of [a, b, c]) fakes.scriptModel('ollama', { id, ...quick });
+    await listBackends({ fresh: true });
+    const entry = (model: string) => ({ backendId: 'test-ollama', model });
+    try {
+      await setInstancePool([entry(a), entry(b)]);
+      for (let round = 0; round < 8; round += 1) {
+        const { id } = await startBattle({ ownerId, voterId, input: {} });
+        const slots = await db.slot.findMany({ where: { conversationId: id } });
+        expect(slots.map((slot) => slot.model).sort()).toEqual([a, b].sort());
+      }
+      // The user's choice cannot reach outside it.
+      await expect(
+        startBattle({ ownerId, voterId, input: { pool: [entry(a), entry(c)] } }),
+      ).rejects.toMatchObject({ code: 'bad_request' });
+    } finally {
+      await setInstancePool(null);
+    }
+  });
+
   it('refuses a pool with fewer than two available models', async () => {
     await expect(
       startBattle({

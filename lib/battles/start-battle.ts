@@ -5,7 +5,8 @@ import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { BLIND_TITLE } from './blind';
-import { modelKey, type PoolModel, pairKey, pickPair } from './pick-pair';
+import { getInstancePool, narrowPool } from './instance-pool';
+import { type PoolModel, pairKey, pickPair } from './pick-pair';
 
 /** Every model of every backend that answers: the pool when the user has not narrowed it. */
 async function availableModels(): Promise<PoolModel[]> {
@@ -40,7 +41,8 @@ async function battlesPerPair(): Promise<Map<string, number>> {
 
 /**
  * Starts a blind battle: two different models from the pool (the models of every backend that
- * answers, or the user's narrower choice of them), placed at random as A and B. Two models on
+ * answers, within the admin's pool if one is set, within the user's choice if they made one),
+ * placed at random as A and B. Two models on
  * one backend run one after the other, so neither slows the other down. Returns its id only:
  * the battle's page shows it through the blind projection.
  */
@@ -53,9 +55,7 @@ export async function startBattle({
   voterId: string;
   input: StartBattleInput;
 }): Promise<{ id: string }> {
-  const available = await availableModels();
-  const wanted = input.pool ? new Set(input.pool.map(modelKey)) : null;
-  const pool = wanted ? available.filter((model) => wanted.has(modelKey(model))) : available;
+  const pool = narrowPool(await availableModels(), await getInstancePool(), input.pool);
   const pair = pickPair(pool, await battlesPerPair());
   if (!pair) {
     throw new AppError(

@@ -148,6 +148,11 @@ export const api = {
   ) => request<{ user: UserView }>(`/api/admin/users/${id}`, { method: 'PATCH', body }),
   createUser: (body: { name: string; email: string; password: string; role: 'admin' | 'user' }) =>
     request<{ user: UserView }>('/api/admin/users', { method: 'POST', body }),
+  setInstancePool: (pool: { backendId: string; model: string }[] | null) =>
+    request<{ pool: { backendId: string; model: string }[] | null }>('/api/admin/battle-pool', {
+      method: 'PUT',
+      body: { pool },
+    }),
   createInvite: () =>
     request<{ invite: { path: string; expiresAt: string } }>('/api/admin/invites', {
       method: 'POST',

@@ -46,6 +46,13 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/admin/users', access: 'admin', jsonBody: MAX_JSON_BODY_BYTES },
   { method: 'PATCH', path: '/api/admin/users/:id', access: 'admin', jsonBody: MAX_JSON_BODY_BYTES },
   { method: 'POST', path: '/api/admin/invites', access: 'admin' },
+  { method: 'GET', path: '/api/admin/battle-pool', access: 'user' },
+  {
+    method: 'PUT',
+    path: '/api/admin/battle-pool',
+    access: 'admin',
+    jsonBody: MAX_JSON_BODY_BYTES,
+  },
   { method: 'GET', path: '/api/backends', access: 'user' },
   { method: 'POST', path: '/api/battles', access: 'user', jsonBody: MAX_JSON_BODY_BYTES },
   { method: 'POST', path: '/api/battles/:id/vote', access: 'user', jsonBody: MAX_JSON_BODY_BYTES },
