@@ -19,6 +19,8 @@ const base: Env = {
   VERSUS_AUTH: 'accounts',
   VERSUS_AUTH_SECRET: undefined,
   VERSUS_SECURE_COOKIES: '0',
+  VERSUS_PUBLIC_URL: undefined,
+  VERSUS_SHARE_VOTES_ON_LEADERBOARD: '0',
 };
 
 describe('backendsFromEnv', () => {

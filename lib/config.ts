@@ -40,6 +40,11 @@ const envSchema = z.object({
   VERSUS_AUTH_SECRET: optionalText.pipe(z.string().min(32).optional()),
   // Behind a TLS proxy: cookies get the Secure attribute.
   VERSUS_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  // The address people reach Versus by, for absolute links in share previews (og:image); by
+  // default the request's own Host.
+  VERSUS_PUBLIC_URL: optionalText.pipe(url.optional()),
+  // Recipients' votes on shared blind challenges count on the leaderboard (off: kept apart).
+  VERSUS_SHARE_VOTES_ON_LEADERBOARD: z.enum(['0', '1']).default('0'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -134,6 +139,8 @@ function loadConfig() {
     firstTokenTimeoutMs: env.VERSUS_FIRST_TOKEN_TIMEOUT_MS,
     idleTimeoutMs: env.VERSUS_IDLE_TIMEOUT_MS,
     checkpointMs: env.VERSUS_CHECKPOINT_MS,
+    publicUrl: env.VERSUS_PUBLIC_URL?.replace(/\/+$/, ''),
+    shareVotesOnLeaderboard: env.VERSUS_SHARE_VOTES_ON_LEADERBOARD === '1',
   };
 }
 

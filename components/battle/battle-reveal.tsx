@@ -5,7 +5,7 @@ import { slotColors } from '@/components/chat/column-header';
 import { modelHint } from '@/components/chat/format';
 import { buttonClass } from '@/components/ui/button';
 import type { BattleOutcome } from '@/lib/api/inputs';
-import type { BattleView, SlotView } from '@/lib/api/views';
+import type { BattleView, ShareTally, SlotView } from '@/lib/api/views';
 import type { ModelInfo } from '@/lib/backends/types';
 import { sideName } from '@/lib/battles/blind';
 import { NewBattleButton } from './new-battle-button';
@@ -19,16 +19,20 @@ const verdictText: Record<BattleOutcome, string> = {
 
 /**
  * After the vote: who was who (model, backend, what the backend reported of it), how the vote
- * went, and whether it counts. Every turn's metrics stay in the columns above.
+ * went, and whether it counts. Every turn's metrics stay in the columns above. On a share page
+ * (`shared`) it links nowhere else in the instance, and a blind challenge adds how its
+ * recipients voted.
  */
 export function BattleReveal({
   battle,
   slots,
   modelInfoOf,
+  shared,
 }: {
   battle: BattleView;
   slots: SlotView[];
   modelInfoOf: (slot: SlotView) => Partial<ModelInfo> | undefined;
+  shared?: { vote: BattleOutcome | null; tally: ShareTally | null };
 }) {
   const vote = battle.vote;
   return (
@@ -73,14 +77,22 @@ export function BattleReveal({
             );
           })}
         </dl>
-        <div className="flex shrink-0 items-center gap-2">
-          <Link href="/leaderboard" className={buttonClass('ghost', 'md')}>
-            Leaderboard
-          </Link>
-          {battle.mine && <NewBattleButton variant="primary" withKey />}
-        </div>
+        {!shared && (
+          <div className="flex shrink-0 items-center gap-2">
+            <Link href="/leaderboard" className={buttonClass('ghost', 'md')}>
+              Leaderboard
+            </Link>
+            {battle.mine && <NewBattleButton variant="primary" withKey />}
+          </div>
+        )}
       </div>
-      {vote && (
+      {shared?.tally && shared.vote && <ShareTallyLine vote={shared.vote} tally={shared.tally} />}
+      {vote && shared && (
+        <p className="mt-1 text-xs text-zinc-700 dark:text-zinc-300" data-testid="owner-vote">
+          The owner voted {verdictText[vote.outcome]}.
+        </p>
+      )}
+      {vote && !shared && (
         <p className="mt-2 text-xs text-zinc-700 dark:text-zinc-300" data-testid="vote-result">
           {battle.mine ? 'You voted' : 'The vote:'} {verdictText[vote.outcome]}.{' '}
           {vote.leaked ? (
@@ -94,5 +106,32 @@ export function BattleReveal({
         </p>
       )}
     </section>
+  );
+}
+
+const tallyLabels: [BattleOutcome, string][] = [
+  ['a', 'A'],
+  ['b', 'B'],
+  ['tie', 'tie'],
+  ['bothbad', 'both bad'],
+];
+
+/** A blind challenge's votes, shown to a recipient once they voted. */
+function ShareTallyLine({ vote, tally }: { vote: BattleOutcome; tally: ShareTally }) {
+  const total = tally.a + tally.b + tally.tie + tally.bothbad;
+  return (
+    <p
+      className="mt-2 text-xs text-zinc-700 tabular-nums dark:text-zinc-300"
+      data-testid="share-tally"
+    >
+      You voted {verdictText[vote]}. {total} {total === 1 ? 'vote' : 'votes'} so far:{' '}
+      {tallyLabels.map(([outcome, label], index) => (
+        <span key={outcome}>
+          {index > 0 && ' · '}
+          {label} {tally[outcome]}
+        </span>
+      ))}
+      .
+    </p>
   );
 }

@@ -3,8 +3,7 @@
 import { useEffect, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import type { BattleOutcome } from '@/lib/api/inputs';
-import type { ConversationView } from '@/lib/api/views';
-import { api, messageOf } from '@/lib/client/api';
+import { messageOf } from '@/lib/client/api';
 import { isTyping } from './new-battle-button';
 
 const choices: { outcome: BattleOutcome; label: string; key: string }[] = [
@@ -16,17 +15,20 @@ const choices: { outcome: BattleOutcome; label: string; key: string }[] = [
 
 /**
  * The battle's one vote, offered once both sides have answered and nothing is streaming. The
- * vote reveals the models and ends the battle; keys 1–4 vote too.
+ * vote reveals the models (and ends the battle, or shows a blind challenge's votes); keys 1–4
+ * vote too.
  */
 export function VoteBar({
-  battleId,
   ready,
-  onVoted,
+  onVote,
+  explanation,
 }: {
-  battleId: string;
   /** At least one answer is finished and none is being written. */
   ready: boolean;
-  onVoted: (conversation: ConversationView) => void;
+  /** Sends the vote; a throw is shown and the buttons come back. */
+  onVote: (outcome: BattleOutcome) => Promise<void>;
+  /** What the vote does, said next to the buttons. */
+  explanation: string;
 }) {
   const [voting, setVoting] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -36,8 +38,7 @@ export function VoteBar({
     setVoting(true);
     setError(null);
     try {
-      const { conversation } = await api.vote(battleId, outcome);
-      onVoted(conversation);
+      await onVote(outcome);
     } catch (caught) {
       setError(messageOf(caught));
       setVoting(false);
@@ -64,9 +65,7 @@ export function VoteBar({
       className="flex shrink-0 flex-wrap items-center gap-2 border-t border-zinc-200 bg-zinc-50 px-3 py-2 sm:px-4 dark:border-zinc-800 dark:bg-zinc-900/60"
     >
       <p className="mr-1 text-xs text-zinc-700 dark:text-zinc-300">
-        {ready
-          ? 'Which answered better? Your vote reveals both models and ends the battle.'
-          : 'Vote once the answers are finished.'}
+        {ready ? explanation : 'Vote once the answers are finished.'}
       </p>
       <div className="flex flex-wrap gap-1.5">
         {choices.map((choice) => (

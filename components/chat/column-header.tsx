@@ -41,7 +41,7 @@ export function ColumnHeader({
   conversationId: string;
   slot: SlotView;
   modelInfo: Partial<ModelInfo> | undefined;
-  onSlotsSaved: (slots: SlotView[]) => void;
+  onSlotsSaved: ((slots: SlotView[]) => void) | null;
   wide: boolean;
   onToggleWide: () => void;
   /** Null when it is the last column on show. */

@@ -14,7 +14,7 @@ import type { ColumnLayout } from '@/lib/client/use-column-layout';
 import { useStickToBottom } from '@/lib/client/use-stick-to-bottom';
 import { ColumnHeader } from './column-header';
 import { EarlierTurns } from './earlier-turns';
-import { TurnRow } from './turn-row';
+import { TurnRow, type Verdicts } from './turn-row';
 
 /** Where the reader is: the first turn in view, and how far its top sits above the view's. */
 interface Anchor {
@@ -69,15 +69,16 @@ export function CompareGrid({
   /** Slots that share their backend with another one while running in parallel. */
   sharedSlots: ReadonlySet<string>;
   modelInfoOf: (slot: SlotView) => Partial<ModelInfo> | undefined;
-  onSlotsSaved: (slots: SlotView[]) => void;
+  /** Null where the parameters are only shown (a share). */
+  onSlotsSaved: ((slots: SlotView[]) => void) | null;
   narrow: boolean;
   /** The slot of the active tab: on a narrow screen the grid shows its column only. */
   activeTabId: string | null;
   earlierTurns: number;
   loadingEarlier: boolean;
   onLoadEarlier: () => void;
-  /** Offer named verdicts under finished turns (a comparison, not a battle). */
-  verdicts: boolean;
+  /** Named verdicts under finished turns: offered (a comparison), shown (a share), or none. */
+  verdicts: Verdicts;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { BattleReveal } from '@/components/battle/battle-reveal';
 import { VoteBar } from '@/components/battle/vote-bar';
 import { PreviewAll } from '@/components/preview/preview-all';
+import { ShareButton } from '@/components/share/share-button';
 import { buttonClass } from '@/components/ui/button';
 import { PlusIcon } from '@/components/ui/icons';
 import type { RunMode } from '@/lib/api/inputs';
@@ -196,6 +197,7 @@ function CompareScreen({
         actions={
           <>
             <PreviewAll columns={previewColumns} messageIds={latestIds} />
+            <ShareButton conversationId={conversation.id} battle={battle} />
             {!blind && (
               <Link
                 href={`/?from=${conversation.id}`}
@@ -221,7 +223,7 @@ function CompareScreen({
           runMode={runMode}
           sharedSlots={parallel ? shared : noSlots}
           modelInfoOf={modelInfoOf}
-          verdicts={battle === null}
+          verdicts={battle === null ? 'edit' : 'none'}
           onSlotsSaved={setSlots}
           narrow={narrow}
           activeTabId={slots[activeTab]?.id ?? null}
@@ -231,7 +233,13 @@ function CompareScreen({
         />
       </TurnActionsContext.Provider>
       {blind && battle.mine && (
-        <VoteBar battleId={conversation.id} ready={answered} onVoted={revealed} />
+        <VoteBar
+          ready={answered}
+          onVote={async (outcome) =>
+            revealed((await api.vote(conversation.id, outcome)).conversation)
+          }
+          explanation="Which answered better? Your vote reveals both models and ends the battle."
+        />
       )}
       {blind && !battle.mine && (
         <p className="shrink-0 border-t border-zinc-200 px-4 py-2 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">

@@ -10,7 +10,10 @@ import type { SlotView } from '@/lib/api/views';
 import { api, messageOf } from '@/lib/client/api';
 import { paramsSummary } from './format';
 
-/** A slot's parameters one click away; saved ones apply to later prompts and retries. */
+/**
+ * A slot's parameters one click away; saved ones apply to later prompts and retries. Without
+ * `onSaved` (a share page) they are shown, not changed.
+ */
 export function SlotParamsButton({
   conversationId,
   slot,
@@ -21,7 +24,7 @@ export function SlotParamsButton({
   conversationId: string;
   slot: SlotView;
   showThink: boolean;
-  onSaved: (slots: SlotView[]) => void;
+  onSaved: ((slots: SlotView[]) => void) | null;
   align: 'start' | 'end';
 }) {
   const [open, setOpen] = useState(false);
@@ -42,7 +45,7 @@ export function SlotParamsButton({
     setError(null);
     try {
       const { conversation } = await api.updateSlot(conversationId, slot.id, draft);
-      onSaved(conversation.slots);
+      onSaved?.(conversation.slots);
       setOpen(false);
     } catch (caught) {
       setError(messageOf(caught));
@@ -83,23 +86,29 @@ export function SlotParamsButton({
         <div>
           <h3 className="text-sm font-semibold">Parameters</h3>
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
-            Apply to the next prompts and retries; earlier answers keep the ones they used.
+            {onSaved
+              ? 'Apply to the next prompts and retries; earlier answers keep the ones they used.'
+              : 'What this column’s answers were asked with.'}
           </p>
         </div>
-        <ParamsFields value={draft} onChange={setDraft} showThink={showThink} />
+        <fieldset disabled={!onSaved} className="contents">
+          <ParamsFields value={draft} onChange={setDraft} showThink={showThink} />
+        </fieldset>
         {error && (
           <p role="alert" className="text-xs text-red-600 dark:text-red-400">
             {error}
           </p>
         )}
-        <div className="flex justify-end gap-2">
-          <Button size="sm" variant="ghost" onClick={() => setOpen(false)}>
-            Cancel
-          </Button>
-          <Button size="sm" variant="primary" type="submit" disabled={saving}>
-            {saving ? 'Saving…' : 'Save'}
-          </Button>
-        </div>
+        {onSaved && (
+          <div className="flex justify-end gap-2">
+            <Button size="sm" variant="ghost" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button size="sm" variant="primary" type="submit" disabled={saving}>
+              {saving ? 'Saving…' : 'Save'}
+            </Button>
+          </div>
+        )}
       </form>
     </Popover>
   );

@@ -8,6 +8,8 @@ import { AnswerCell } from './answer-cell';
 import { TurnPrompt } from './turn-prompt';
 import { TurnSummary } from './turn-summary';
 
+export type Verdicts = 'edit' | 'show' | 'none';
+
 /**
  * One turn: its prompt once, then every column's answer side by side in one row of the grid,
  * so turn N of every model starts at the same height; its speed ranking under it.
@@ -30,8 +32,8 @@ export const TurnRow = memo(function TurnRow({
   latest: boolean;
   sharedBackend: boolean;
   conversationId: string;
-  /** Offer a named verdict on the turn (a comparison, not a battle). */
-  verdicts: boolean;
+  /** Offer a named verdict on the turn (a comparison), show the owner's (a share), or neither. */
+  verdicts: Verdicts;
 }) {
   const messageOf = (slot: SlotView) => shownOf(turn, slot.id);
   return (
@@ -56,7 +58,15 @@ export const TurnRow = memo(function TurnRow({
         slots={slots}
         messageIds={slots.map((slot) => messageOf(slot)?.id ?? '')}
         sharedBackend={sharedBackend}
-        verdict={verdicts ? { conversationId, turnId: turn.id, initial: turn.verdict } : null}
+        verdict={
+          verdicts === 'none'
+            ? null
+            : {
+                conversationId: verdicts === 'edit' ? conversationId : null,
+                turnId: turn.id,
+                initial: turn.verdict,
+              }
+        }
       />
     </section>
   );

@@ -8,7 +8,8 @@ import { slotColors } from './column-header';
 
 /**
  * A named verdict on a finished turn: which column answered best, or a tie. Named, so it is
- * kept apart from blind battle votes; the leaderboard counts it only when asked to.
+ * kept apart from blind battle votes; the leaderboard counts it only when asked to. Without a
+ * conversation (a share page) it only says what the owner chose.
  */
 export function VerdictPicker({
   conversationId,
@@ -17,7 +18,7 @@ export function VerdictPicker({
   names,
   initial,
 }: {
-  conversationId: string;
+  conversationId: string | null;
   turnId: string;
   slots: SlotView[];
   names: string[];
@@ -25,6 +26,8 @@ export function VerdictPicker({
 }) {
   const [best, setBest] = useState<VerdictBest | null>(initial);
   const [error, setError] = useState<string | null>(null);
+
+  if (conversationId === null) return <VerdictText best={initial} slots={slots} names={names} />;
 
   const choose = async (choice: VerdictBest) => {
     const next = best === choice ? null : choice;
@@ -77,5 +80,35 @@ export function VerdictPicker({
         </span>
       )}
     </fieldset>
+  );
+}
+
+function VerdictText({
+  best,
+  slots,
+  names,
+}: {
+  best: VerdictBest | null;
+  slots: SlotView[];
+  names: string[];
+}) {
+  if (best === null) return null;
+  const index = slots.findIndex((slot) => slot.position === best);
+  const slot = slots[index];
+  return (
+    <p data-testid="verdict-shown" className="inline-flex items-center gap-1">
+      <span className="text-zinc-600 dark:text-zinc-400">Best answer, as judged by its owner:</span>
+      {slot ? (
+        <>
+          <span
+            aria-hidden="true"
+            className={`size-1.5 rounded-sm ${slotColors[slot.position % slotColors.length]}`}
+          />
+          <span className="font-medium">{names[index] ?? slot.model}</span>
+        </>
+      ) : (
+        <span className="font-medium">a tie</span>
+      )}
+    </p>
   );
 }

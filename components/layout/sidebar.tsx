@@ -129,7 +129,7 @@ export function Sidebar({
           </ul>
         )}
       </div>
-      {account && <AccountMenu name={account.name} admin={account.admin} />}
+      <AccountMenu account={account} />
     </nav>
   );
 }

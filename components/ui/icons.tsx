@@ -143,3 +143,10 @@ export const EyeOffIcon = (props: IconProps) => (
     <path d="M2 2l12 12M6.6 6.7a2 2 0 0 0 2.7 2.7M4.3 4.4C2.9 5.3 2 6.6 1.5 8c1 2.7 3.6 4.5 6.5 4.5 1.2 0 2.3-.3 3.3-.8M7 3.6c.3 0 .7-.1 1-.1 2.9 0 5.5 1.8 6.5 4.5-.3.8-.7 1.5-1.2 2.1" />
   </Svg>
 );
+
+export const ShareIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M8 2.5v8M5 5.5l3-3 3 3" />
+    <path d="M3.5 8.5v4a1 1 0 0 0 1 1h7a1 1 0 0 0 1-1v-4" />
+  </Svg>
+);

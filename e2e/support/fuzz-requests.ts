@@ -186,6 +186,23 @@ const VALID: Record<BodyKind, fc.Arbitrary<unknown>> = {
     { requiredKeys: ['name', 'email', 'password'] },
   ),
   token: fc.record({ name: text(30) }),
+  share: fc.record(
+    {
+      blind: fc.boolean(),
+      showOwner: fc.boolean(),
+      indexable: fc.boolean(),
+      expiresInDays: fc.oneof(fc.constant(null), fc.integer({ min: -5, max: 5000 })),
+    },
+    { requiredKeys: [] },
+  ),
+  shareChange: fc.record(
+    {
+      refresh: fc.constantFrom(true, false),
+      showOwner: fc.boolean(),
+      expiresInDays: fc.oneof(fc.constant(null), fc.integer({ min: -5, max: 5000 })),
+    },
+    { requiredKeys: [] },
+  ),
   // Clearing only: a pool of made-up models would leave later specs' battles nothing to pick.
   pool: fc.constant({ pool: null }),
   // Never a valid address: the fuzzer creates no accounts.

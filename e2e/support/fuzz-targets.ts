@@ -14,7 +14,9 @@ export type BodyKind =
   | 'token'
   | 'user'
   | 'userChange'
-  | 'pool';
+  | 'pool'
+  | 'share'
+  | 'shareChange';
 
 export interface FuzzRoute {
   method: string;

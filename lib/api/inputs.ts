@@ -130,3 +130,30 @@ export const updateUserSchema = z
   .strict();
 
 export const createApiTokenSchema = z.object({ name: z.string().trim().min(1).max(100) }).strict();
+
+/** How long a share link lives: days from now, or null for no expiry. */
+const shareExpirySchema = z.number().int().min(1).max(3650).nullable();
+
+export const createShareSchema = z
+  .object({
+    blind: z.boolean().default(false),
+    showOwner: z.boolean().default(false),
+    indexable: z.boolean().default(false),
+    expiresInDays: shareExpirySchema.default(null),
+  })
+  .strict();
+
+/** `refresh` takes a new snapshot: the share then includes the turns added since. */
+export const updateShareSchema = z
+  .object({
+    refresh: z.literal(true).optional(),
+    showOwner: z.boolean().optional(),
+    indexable: z.boolean().optional(),
+    expiresInDays: shareExpirySchema.optional(),
+  })
+  .strict();
+
+export type CreateShareInput = z.input<typeof createShareSchema>;
+export type UpdateShareInput = z.input<typeof updateShareSchema>;
+
+export const listSharesQuerySchema = z.object({ conversation: z.string().max(64).optional() });

@@ -120,3 +120,40 @@ export interface BackendView {
   error: { code: ErrorCode; message: string } | null;
   models: ModelInfo[];
 }
+
+/** One of the reader's share links, as the share dialog and the Shares page list it. */
+export interface ShareSummary {
+  id: string;
+  /** The link's path, `/s/<slug>`. */
+  path: string;
+  conversationId: string;
+  title: string;
+  blind: boolean;
+  showOwner: boolean;
+  indexable: boolean;
+  expiresAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Turns in the snapshot, and in the conversation now: more means the share can be updated. */
+  turns: number;
+  conversationTurns: number;
+  /** Recipients' votes on a blind challenge. */
+  votes: number;
+}
+
+/** How a blind challenge's recipients voted. */
+export type ShareTally = Record<BattleOutcome, number>;
+
+/** A share page: the snapshot through the one projection, and what the recipient may know. */
+export interface SharedConversation {
+  conversation: ConversationView;
+  share: {
+    blind: boolean;
+    /** The owner's name, when they chose to show it. */
+    owner: string | null;
+    updatedAt: string;
+    /** This recipient's vote on a blind challenge, and everyone's once they voted. */
+    vote: BattleOutcome | null;
+    tally: ShareTally | null;
+  };
+}

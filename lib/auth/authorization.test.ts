@@ -108,7 +108,9 @@ describe('the authorization matrix', () => {
     const identities: Identity[] = ['anonymous', 'user', 'other', 'admin', 'token'];
     const failures: string[] = [];
     for (const route of m.routes.API_ROUTES) {
-      expect(['public', 'user', 'admin'], `${route.method} ${route.path}`).toContain(route.access);
+      expect(['anyone', 'public', 'user', 'admin'], `${route.method} ${route.path}`).toContain(
+        route.access,
+      );
       // /api/auth/* is better-auth's: its session endpoint stands for it here.
       const path = route.path.replace('/*', '/get-session').replace(/:\w+/g, 'no-such-id');
       for (const identity of identities) {
@@ -124,7 +126,7 @@ describe('the authorization matrix', () => {
         const signedIn = identity !== 'anonymous';
         const admin = identity === 'admin';
         const expected =
-          route.access === 'public'
+          route.access === 'public' || route.access === 'anyone'
             ? 'served'
             : !signedIn
               ? 401
@@ -147,6 +149,11 @@ describe('the authorization matrix', () => {
     expect(page.status).toBe(303);
     expect(page.headers.location).toBe('/sign-in?next=%2Fc%2Fsome-id');
     expect((await rawRequest(port, { path: '/sign-in' })).status).toBe(418);
+    // A share link is for anyone who has it, and so is its preview image.
+    for (const path of ['/s/AAAAAAAAAAAAAAAAAAAAAA', '/s/AAAAAAAAAAAAAAAAAAAAAA/image']) {
+      expect((await rawRequest(port, { path })).status).toBe(418);
+    }
+    expect((await rawRequest(port, { path: '/shares' })).status).toBe(303);
     const signedIn = await rawRequest(port, { path: '/sign-in', headers: headersOf('user') });
     expect(signedIn.headers.location).toBe('/');
     const users = await rawRequest(port, { path: '/admin/users', headers: headersOf('user') });

@@ -1,15 +1,12 @@
 import 'server-only';
 import type { BattleOutcome } from '@/lib/api/inputs';
 import { isRunning, RUNNING_STATUSES } from '@/lib/api/message-status';
-import { type IdentityLeak, identityLeak } from '@/lib/arena/identity-leaks';
-import { styleCountsOf } from '@/lib/arena/style-counts';
-import { parseJsonColumn } from '@/lib/conversations/parse-json';
-import { modelInfoSchema } from '@/lib/conversations/to-view';
 import { db } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
 import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
-import { votedModel, votedSlotColumns } from './voted-model';
+import { voteRecordOf } from './vote-record';
+import { votedSlotColumns } from './voted-model';
 
 /** Everything of a battle a vote needs, read once. */
 async function readBattle(id: string, ownerId: string) {
@@ -73,43 +70,6 @@ function refusal(battle: Battle | null, voterId: string): AppError | null {
   return null;
 }
 
-/** One side's answers on show, turn by turn. */
-function shownOf(battle: Battle, slotId: string) {
-  return battle.turns.flatMap((turn) =>
-    turn.messages.filter((message) => message.slotId === slotId && message.shown),
-  );
-}
-
-function sideModel(battle: Battle, position: number) {
-  const slot = battle.slots[position];
-  if (!slot) throw new AppError('internal', 'A battle without two sides.');
-  return votedModel(slot, shownOf(battle, slot.id).at(-1)?.modelInfo);
-}
-
-/** What the two sides said of themselves, if it told the voter which is which. */
-function leakOf(battle: Battle): IdentityLeak {
-  const [a, b] = battle.slots.map((slot) => {
-    const shown = shownOf(battle, slot.id);
-    const info = parseJsonColumn(modelInfoSchema, shown.at(-1)?.modelInfo ?? '{}');
-    return {
-      texts: shown.flatMap((message) => [message.reasoning, message.content]),
-      model: { model: slot.model, family: info.family },
-    };
-  });
-  return a && b ? identityLeak(a, b) : { leaked: false };
-}
-
-/** Each side's lengths and Markdown over all its answers on show, by slot position. */
-function styleOf(battle: Battle) {
-  return battle.slots.map((slot) => {
-    const shown = shownOf(battle, slot.id);
-    return styleCountsOf({
-      answer: shown.map((message) => message.content).join('\n\n'),
-      reasoning: shown.map((message) => message.reasoning).join('\n\n'),
-    });
-  });
-}
-
 /**
  * A battle's vote: recorded once, by the browser that started the battle, when no answer is
  * still being written. It reveals both models and ends the battle. The reveal is the guard: of
@@ -130,8 +90,7 @@ export async function castVote({
   const battle = await readBattle(id, ownerId);
   const refused = refusal(battle, voterId);
   if (refused || !battle) throw refused;
-  const leak = leakOf(battle);
-  const leakReason = leak.leaked ? leak.reason : null;
+  const record = voteRecordOf(battle);
   try {
     await db.$transaction(async (tx) => {
       const { count } = await tx.conversation.updateMany({
@@ -157,11 +116,7 @@ export async function castVote({
           scope: 'battle',
           blind: true,
           outcome,
-          models: JSON.stringify([sideModel(battle, 0), sideModel(battle, 1)]),
-          style: JSON.stringify(styleOf(battle)),
-          turns: battle.turns.length,
-          leaked: leak.leaked,
-          leakReason,
+          ...record,
         },
       });
     });
@@ -170,5 +125,5 @@ export async function castVote({
       throw new AppError('conflict', 'This battle has its vote already.');
     throw error;
   }
-  return { leaked: leak.leaked, leakReason };
+  return { leaked: record.leaked, leakReason: record.leakReason };
 }

@@ -1,7 +1,9 @@
 import 'server-only';
 import { computeRatingsAsync, type Leaderboard } from '@/lib/arena/ratings';
 import type { Vote } from '@/lib/arena/vote';
+import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
+import { shareVotesForLeaderboard, shareVotesStamp } from '@/lib/shares/share-votes';
 import { type StoredModel, votesToPairs } from './votes-to-pairs';
 
 /** What the leaderboard page shows of a model besides its rating. */
@@ -41,11 +43,13 @@ export async function getLeaderboard({
   style: boolean;
 }): Promise<LeaderboardView> {
   const where = named ? { leaked: false } : { blind: true, leaked: false };
-  const [latest, leakedVotes] = await Promise.all([
+  const withShares = config.shareVotesOnLeaderboard;
+  const [latest, leakedVotes, shares] = await Promise.all([
     db.vote.aggregate({ where, _count: true, _max: { createdAt: true } }),
     db.vote.count({ where: { blind: true, leaked: true } }),
+    withShares ? shareVotesStamp() : '',
   ]);
-  const stamp = `${latest._count}:${latest._max.createdAt?.getTime() ?? 0}:${leakedVotes}`;
+  const stamp = `${latest._count}:${latest._max.createdAt?.getTime() ?? 0}:${leakedVotes}:${shares}`;
   const key = `${named}:${style}`;
   const cached = cache.get(key);
   if (cached?.stamp === stamp) return cached.view;
@@ -66,10 +70,15 @@ async function compute({
   style: boolean;
   leakedVotes: number;
 }): Promise<LeaderboardView> {
-  const stored = await db.vote.findMany({
-    where,
-    select: { id: true, scope: true, blind: true, outcome: true, models: true, style: true },
-  });
+  const [own, shared] = await Promise.all([
+    db.vote.findMany({
+      where,
+      select: { id: true, scope: true, blind: true, outcome: true, models: true, style: true },
+    }),
+    // Kept apart unless the instance counts them (VERSUS_SHARE_VOTES_ON_LEADERBOARD).
+    config.shareVotesOnLeaderboard ? shareVotesForLeaderboard() : { votes: [], leaked: 0 },
+  ]);
+  const stored = [...own, ...shared.votes];
   const pairs: Vote[] = [];
   const models: Record<string, ModelFacts> = {};
   for (const vote of stored) {
@@ -79,7 +88,7 @@ async function compute({
   }
   const plain = await computeRatingsAsync(pairs);
   const styled = style ? await computeRatingsAsync(pairs, { styleControl: true }) : null;
-  return { plain, styled, models, leakedVotes, named };
+  return { plain, styled, models, leakedVotes: leakedVotes + shared.leaked, named };
 }
 
 function remember(models: Record<string, ModelFacts>, model: StoredModel) {

@@ -3,9 +3,11 @@
 import type {
   BattleOutcome,
   CreateConversationInput,
+  CreateShareInput,
   RunMode,
   SlotParams,
   StartBattleInput,
+  UpdateShareInput,
   VerdictBest,
 } from '@/lib/api/inputs';
 import type {
@@ -13,6 +15,8 @@ import type {
   ConversationSummary,
   ConversationView,
   MessageView,
+  SharedConversation,
+  ShareSummary,
   TurnPage,
   TurnView,
 } from '@/lib/api/views';
@@ -164,6 +168,20 @@ export const api = {
       method: 'POST',
       body: { outcome },
     }),
+  createShare: (conversationId: string, body: CreateShareInput) =>
+    request<{ share: ShareSummary }>(`/api/conversations/${conversationId}/shares`, {
+      method: 'POST',
+      body,
+    }),
+  listShares: (conversationId?: string) =>
+    request<{ shares: ShareSummary[] }>(
+      conversationId ? `/api/shares?conversation=${conversationId}` : '/api/shares',
+    ),
+  updateShare: (id: string, body: UpdateShareInput) =>
+    request<{ share: ShareSummary }>(`/api/shares/${id}`, { method: 'PATCH', body }),
+  revokeShare: (id: string) => request<undefined>(`/api/shares/${id}`, { method: 'DELETE' }),
+  voteOnShare: (slug: string, outcome: BattleOutcome) =>
+    request<SharedConversation>(`/api/s/${slug}/vote`, { method: 'POST', body: { outcome } }),
   setVerdict: (conversationId: string, turnId: string, best: VerdictBest | null) =>
     request<{ verdict: { turnId: string; best: VerdictBest | null } }>(
       `/api/conversations/${conversationId}/verdicts`,

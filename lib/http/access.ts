@@ -6,6 +6,9 @@ import type { Viewer } from './request-context';
 /** Pages anyone may open: signing in and up. Everything else needs a viewer. */
 const PUBLIC_PAGES = new Set(['/sign-in', '/sign-up', '/icon.svg', '/favicon.ico']);
 
+/** Share links (`/s/<slug>` and its preview image): for anyone who has the link, in every mode. */
+const SHARE_PAGES = /^\/s\/[^/]+(\/image)?$/;
+
 /**
  * The gate's access rule, the one place it is decided: an API route by its access level
  * (lib/http/api-routes.ts), a page by whether it is a public one. Throws for an API route the
@@ -25,6 +28,7 @@ export function accessCheck({
   pathname: string;
 }): { redirect: string } | null {
   if (access !== undefined) {
+    if (access === 'anyone') return null;
     if (access === 'public') {
       if (singleUser)
         throw new AppError(
@@ -39,7 +43,7 @@ export function accessCheck({
     }
     return null;
   }
-  if (pathname.startsWith('/_next/')) return null;
+  if (pathname.startsWith('/_next/') || SHARE_PAGES.test(pathname)) return null;
   if (PUBLIC_PAGES.has(pathname)) {
     // A signed-in browser has nothing to do on the sign-in pages.
     return viewer && pathname.startsWith('/sign-') ? { redirect: '/' } : null;

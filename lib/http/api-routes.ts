@@ -14,10 +14,11 @@ export type NodeHandler = (
 ) => Promise<void>;
 
 /**
- * Who may call a route: anyone (signing in), any signed-in account (its own data only: the
- * handlers read the owner from the request context), or an admin.
+ * Who may call a route: anyone, in every mode (a share link's recipients); anyone signing in
+ * (absent in single-user mode); any signed-in account (its own data only: the handlers read
+ * the owner from the request context); or an admin.
  */
-export type RouteAccess = 'public' | 'user' | 'admin';
+export type RouteAccess = 'anyone' | 'public' | 'user' | 'admin';
 
 export interface ApiRoute {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -87,6 +88,16 @@ export const API_ROUTES: readonly ApiRoute[] = [
     jsonBody: MAX_JSON_BODY_BYTES,
     serve: addTurn,
   },
+  {
+    method: 'POST',
+    path: '/api/conversations/:id/shares',
+    access: 'user',
+    jsonBody: MAX_JSON_BODY_BYTES,
+  },
+  { method: 'GET', path: '/api/shares', access: 'user' },
+  { method: 'PATCH', path: '/api/shares/:id', access: 'user', jsonBody: MAX_JSON_BODY_BYTES },
+  { method: 'DELETE', path: '/api/shares/:id', access: 'user' },
+  { method: 'POST', path: '/api/s/:slug/vote', access: 'anyone', jsonBody: MAX_JSON_BODY_BYTES },
   { method: 'POST', path: '/api/messages/:id/stop', access: 'user' },
   { method: 'POST', path: '/api/messages/:id/retry', access: 'user' },
   { method: 'POST', path: '/api/messages/:id/show', access: 'user' },

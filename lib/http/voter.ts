@@ -30,15 +30,16 @@ function sentVoterId(req: IncomingMessage): string | undefined {
 /**
  * Who votes: an account votes as itself, and what its browser did anonymously before (the
  * cookie's battles and votes) is merged into it, once; single-user mode votes by the cookie
- * (a new one, set on the answer, when the browser has none). Nobody, for a request without a
- * viewer.
+ * (a new one, set on the answer, when the browser has none). A request without a viewer has
+ * the cookie's id if it sent one, else none ('').
  */
 export async function voterIdFor(
   req: IncomingMessage,
   res: ServerResponse,
   viewer: Viewer | null,
 ): Promise<string> {
-  if (!viewer) return '';
+  // Someone without an account (a share's recipient) votes by the cookie, when they have one.
+  if (!viewer) return sentVoterId(req) ?? '';
   if (viewer.via === 'local') return cookieVoterId(req, res);
   const sent = sentVoterId(req);
   if (sent) {
@@ -51,10 +52,19 @@ export async function voterIdFor(
 function cookieVoterId(req: IncomingMessage, res: ServerResponse): string {
   const sent = sentVoterId(req);
   if (sent) return sent;
-  const id = newId();
-  res.appendHeader(
-    'Set-Cookie',
-    `${VOTER_COOKIE}=${id}; Path=/; Max-Age=${ONE_YEAR_S}; HttpOnly; SameSite=Lax`,
-  );
+  const { id, cookie } = newVoter();
+  res.appendHeader('Set-Cookie', cookie);
   return id;
+}
+
+/**
+ * A new anonymous voter id and the Set-Cookie value that keeps it: for a share's recipient
+ * without an account, made when they first vote (not on every anonymous request).
+ */
+export function newVoter(): { id: string; cookie: string } {
+  const id = newId();
+  return {
+    id,
+    cookie: `${VOTER_COOKIE}=${id}; Path=/; Max-Age=${ONE_YEAR_S}; HttpOnly; SameSite=Lax`,
+  };
 }
