@@ -49,6 +49,7 @@ const ROUTES: readonly FuzzRoute[] = [
   { method: 'GET', path: '/api/shares' },
   { method: 'PATCH', path: '/api/shares/:id', body: 'shareChange' },
   { method: 'DELETE', path: '/api/shares/:id' },
+  { method: 'GET', path: '/api/s/:slug/turns' },
   { method: 'POST', path: '/api/s/:slug/vote', body: 'vote' },
   { method: 'POST', path: '/api/messages/:id/stop' },
   { method: 'POST', path: '/api/messages/:id/retry' },

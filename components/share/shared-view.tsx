@@ -10,7 +10,7 @@ import { slotModelInfo } from '@/components/chat/slot-model-info';
 import { type TurnActions, TurnActionsContext } from '@/components/chat/turn-actions';
 import { PreviewAll } from '@/components/preview/preview-all';
 import type { SharedConversation, SlotView } from '@/lib/api/views';
-import { api } from '@/lib/client/api';
+import { api, messageOf } from '@/lib/client/api';
 import { MessageStore } from '@/lib/client/message-store';
 import { shownOf } from '@/lib/client/turn-attempts';
 import { useColumnLayout } from '@/lib/client/use-column-layout';
@@ -37,10 +37,30 @@ export function SharedView({ slug, initial }: { slug: string; initial: SharedCon
   const [store] = useState(
     () => new MessageStore(initial.conversation.turns.flatMap((turn) => turn.messages)),
   );
+  return (
+    <MessageStoreContext.Provider value={store}>
+      <SharedScreen slug={slug} initial={initial} store={store} />
+    </MessageStoreContext.Provider>
+  );
+}
+
+function SharedScreen({
+  slug,
+  initial,
+  store,
+}: {
+  slug: string;
+  initial: SharedConversation;
+  store: MessageStore;
+}) {
   const [shared, setShared] = useState(initial);
   const { conversation, share } = shared;
-  const { slots, turns, battle } = conversation;
+  const { slots, battle } = conversation;
   const [activeTab, setActiveTab] = useState(0);
+  const [turns, setTurns] = useState(initial.conversation.turns);
+  const [earlierTurns, setEarlierTurns] = useState(initial.conversation.earlierTurns);
+  const [loadingEarlier, setLoadingEarlier] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const narrow = useMediaQuery('(max-width: 767.98px)', false);
   const layout = useColumnLayout(slots, narrow);
   const latest = turns.at(-1);
@@ -62,10 +82,29 @@ export function SharedView({ slug, initial }: { slug: string; initial: SharedCon
       store.settle(message);
     }
     setShared(next);
+    setTurns(next.conversation.turns);
+    setEarlierTurns(next.conversation.earlierTurns);
+  };
+
+  const firstIndex = turns[0]?.index;
+  const loadEarlier = async () => {
+    if (firstIndex === undefined) return;
+    setLoadingEarlier(true);
+    setError(null);
+    try {
+      const page = await api.earlierSharedTurns(slug, firstIndex);
+      for (const message of page.turns.flatMap((turn) => turn.messages)) store.seed(message);
+      setTurns((now) => [...page.turns, ...now]);
+      setEarlierTurns(page.earlierTurns);
+    } catch (caught) {
+      setError(messageOf(caught));
+    } finally {
+      setLoadingEarlier(false);
+    }
   };
 
   return (
-    <MessageStoreContext.Provider value={store}>
+    <>
       <ShareHeader
         title={conversation.title}
         share={share}
@@ -74,6 +113,11 @@ export function SharedView({ slug, initial }: { slug: string; initial: SharedCon
       />
       <ColumnTabs slots={slots} metas={metas} active={activeTab} onSelect={setActiveTab} />
       <HiddenColumns hidden={layout.hidden} onShow={layout.show} />
+      {error && (
+        <p role="alert" className="shrink-0 px-4 py-2 text-xs text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
       <TurnActionsContext.Provider value={readOnly}>
         <CompareGrid
           conversationId=""
@@ -87,9 +131,9 @@ export function SharedView({ slug, initial }: { slug: string; initial: SharedCon
           onSlotsSaved={null}
           narrow={narrow}
           activeTabId={slots[activeTab]?.id ?? null}
-          earlierTurns={0}
-          loadingEarlier={false}
-          onLoadEarlier={() => {}}
+          earlierTurns={earlierTurns}
+          loadingEarlier={loadingEarlier}
+          onLoadEarlier={() => void loadEarlier()}
         />
       </TurnActionsContext.Provider>
       {blind && (
@@ -107,6 +151,6 @@ export function SharedView({ slug, initial }: { slug: string; initial: SharedCon
           shared={{ vote: share.vote, tally: share.tally }}
         />
       )}
-    </MessageStoreContext.Provider>
+    </>
   );
 }

@@ -180,6 +180,8 @@ export const api = {
   updateShare: (id: string, body: UpdateShareInput) =>
     request<{ share: ShareSummary }>(`/api/shares/${id}`, { method: 'PATCH', body }),
   revokeShare: (id: string) => request<undefined>(`/api/shares/${id}`, { method: 'DELETE' }),
+  earlierSharedTurns: (slug: string, before: number) =>
+    request<TurnPage>(`/api/s/${slug}/turns?before=${before}`),
   voteOnShare: (slug: string, outcome: BattleOutcome) =>
     request<SharedConversation>(`/api/s/${slug}/vote`, { method: 'POST', body: { outcome } }),
   setVerdict: (conversationId: string, turnId: string, best: VerdictBest | null) =>

@@ -97,6 +97,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/api/shares', access: 'user' },
   { method: 'PATCH', path: '/api/shares/:id', access: 'user', jsonBody: MAX_JSON_BODY_BYTES },
   { method: 'DELETE', path: '/api/shares/:id', access: 'user' },
+  { method: 'GET', path: '/api/s/:slug/turns', access: 'anyone' },
   { method: 'POST', path: '/api/s/:slug/vote', access: 'anyone', jsonBody: MAX_JSON_BODY_BYTES },
   { method: 'POST', path: '/api/messages/:id/stop', access: 'user' },
   { method: 'POST', path: '/api/messages/:id/retry', access: 'user' },

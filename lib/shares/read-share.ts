@@ -1,6 +1,6 @@
 import 'server-only';
 import { type BattleOutcome, battleOutcomeSchema } from '@/lib/api/inputs';
-import type { SharedConversation, ShareTally } from '@/lib/api/views';
+import type { SharedConversation, ShareTally, TurnPage } from '@/lib/api/views';
 import { toConversationView } from '@/lib/conversations/to-view';
 import { db } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
@@ -65,15 +65,33 @@ async function recipientVote(shareId: string, voterId: string): Promise<BattleOu
   return outcome.success ? outcome.data : null;
 }
 
+/** Which turns a page shows: up to `limit` before turn `before` (the latest ones without it). */
+interface TurnWindow {
+  before?: number;
+  limit: number;
+}
+
+function windowOf(snapshot: ShareSnapshot, { before, limit }: TurnWindow) {
+  const until = snapshot.turns.filter((turn) => before === undefined || turn.index < before);
+  const turns = until.slice(-limit);
+  return { snapshot: { ...snapshot, turns }, earlier: until.length - turns.length };
+}
+
 /**
  * The share as this recipient may see it: a blind challenge stays blind (the one projection
- * masks it) until they vote; then it shows the names and everyone's votes.
+ * masks it) until they vote; then it shows the names and everyone's votes. A long one shows a
+ * window of its turns, as the chat page does.
  */
-async function viewOf(share: ServedShare, vote: BattleOutcome | null): Promise<SharedConversation> {
+async function viewOf(
+  share: ServedShare,
+  vote: BattleOutcome | null,
+  window: TurnWindow,
+): Promise<SharedConversation> {
   const revealed = share.blind ? vote !== null : share.snapshot.revealed;
-  const { row, readerId } = snapshotRow(share.snapshot, revealed);
+  const { snapshot, earlier } = windowOf(share.snapshot, window);
+  const { row, readerId } = snapshotRow(snapshot, revealed);
   return {
-    conversation: toConversationView(row, 0, readerId),
+    conversation: toConversationView(row, earlier, readerId),
     share: {
       blind: share.blind,
       owner: share.showOwner ? share.owner.name : null,
@@ -85,22 +103,43 @@ async function viewOf(share: ServedShare, vote: BattleOutcome | null): Promise<S
 }
 
 export interface ReadShare extends SharedConversation {
-  snapshot: ShareSnapshot;
   indexable: boolean;
 }
 
-/** The share page's content, or null when no share is served at this slug. */
+/** The share page's content with its latest `latestTurns` turns, or null when none is served. */
 export async function readShare({
   slug,
   voterId,
+  latestTurns,
 }: {
   slug: string;
   voterId: string;
+  latestTurns: number;
 }): Promise<ReadShare | null> {
   const share = await servedShare(slug);
   if (!share) return null;
-  const view = await viewOf(share, share.blind ? await recipientVote(share.id, voterId) : null);
-  return { ...view, snapshot: share.snapshot, indexable: share.indexable };
+  const vote = share.blind ? await recipientVote(share.id, voterId) : null;
+  const view = await viewOf(share, vote, { limit: latestTurns });
+  return { ...view, indexable: share.indexable };
+}
+
+/** Up to `limit` of a share's turns before turn `before`, as its reader may see them. */
+export async function readShareTurns({
+  slug,
+  voterId,
+  before,
+  limit,
+}: {
+  slug: string;
+  voterId: string;
+  before: number;
+  limit: number;
+}): Promise<TurnPage> {
+  const share = await servedShare(slug);
+  if (!share) throw new AppError('not_found', 'No such share.');
+  const vote = share.blind ? await recipientVote(share.id, voterId) : null;
+  const { conversation } = await viewOf(share, vote, { before, limit });
+  return { turns: conversation.turns, earlierTurns: conversation.earlierTurns };
 }
 
 /**
@@ -111,10 +150,12 @@ export async function voteOnShare({
   slug,
   voterId,
   outcome,
+  latestTurns,
 }: {
   slug: string;
   voterId: string;
   outcome: BattleOutcome;
+  latestTurns: number;
 }): Promise<SharedConversation> {
   const share = await servedShare(slug);
   if (!share) throw new AppError('not_found', 'No such share.');
@@ -129,5 +170,5 @@ export async function voteOnShare({
     }
     throw error;
   }
-  return viewOf(share, outcome);
+  return viewOf(share, outcome, { limit: latestTurns });
 }

@@ -10,7 +10,7 @@ import { getLocalUser } from '@/lib/users';
 import { lineupOf, settled, startFakes, uniqueModel } from '@/test/generation-harness';
 import { describeShare, shareDescription } from './describe';
 import { createShare, listShares, revokeShare, updateShare } from './manage';
-import { readShare, voteOnShare } from './read-share';
+import { readShare, readShareTurns, voteOnShare } from './read-share';
 import { shareVotesForLeaderboard } from './share-votes';
 import { SLUG_PATTERN } from './slug';
 
@@ -76,7 +76,7 @@ describe('a share of a comparison', () => {
     expect(slug).toMatch(SLUG_PATTERN);
     expect(slug).not.toContain(conversation.id);
 
-    const shared = await readShare({ slug, voterId: 'someone' });
+    const shared = await readShare({ slug, voterId: 'someone', latestTurns: 10 });
     if (!shared) throw new Error('share not served');
     const text = JSON.stringify({ conversation: shared.conversation, share: shared.share });
     for (const id of await idsOf(conversation.id)) expect(text).not.toContain(id);
@@ -119,13 +119,15 @@ describe('a share of a comparison', () => {
     });
     const slug = slugOf(share.path);
     await ask(conversation.id, 'second');
-    expect((await readShare({ slug, voterId }))?.conversation.turns).toHaveLength(1);
+    expect((await readShare({ slug, voterId, latestTurns: 10 }))?.conversation.turns).toHaveLength(
+      1,
+    );
     const listed = await listShares({ ownerId, conversationId: conversation.id });
     expect(listed.map((row) => [row.turns, row.conversationTurns])).toEqual([[1, 2]]);
 
     const updated = await updateShare({ id: share.id, ownerId, voterId, refresh: true });
     expect(updated.path).toBe(share.path);
-    const read = await readShare({ slug, voterId });
+    const read = await readShare({ slug, voterId, latestTurns: 10 });
     expect(read?.conversation.turns.map((turn) => turn.prompt)).toEqual(['first', 'second']);
     expect(read?.share.owner).toBe('Local user');
 
@@ -141,12 +143,12 @@ describe('a share of a comparison', () => {
       where: { id: share.id },
       data: { expiresAt: new Date(Date.now() - 1) },
     });
-    expect(await readShare({ slug, voterId })).toBeNull();
+    expect(await readShare({ slug, voterId, latestTurns: 10 })).toBeNull();
     await updateShare({ id: share.id, ownerId, voterId, expiresInDays: null });
-    expect(await readShare({ slug, voterId })).not.toBeNull();
+    expect(await readShare({ slug, voterId, latestTurns: 10 })).not.toBeNull();
 
     await revokeShare({ id: share.id, ownerId });
-    expect(await readShare({ slug, voterId })).toBeNull();
+    expect(await readShare({ slug, voterId, latestTurns: 10 })).toBeNull();
     expect(await listShares({ ownerId, conversationId: conversation.id })).toEqual([]);
   });
 
@@ -186,11 +188,13 @@ describe('a share of a comparison', () => {
     });
     await settled(running.messages.map((message) => message.id));
     const slug = slugOf(share.path);
-    expect((await readShare({ slug, voterId }))?.conversation.turns.map((t) => t.prompt)).toEqual([
-      'done first',
-    ]);
+    expect(
+      (await readShare({ slug, voterId, latestTurns: 10 }))?.conversation.turns.map(
+        (t) => t.prompt,
+      ),
+    ).toEqual(['done first']);
     await db.user.update({ where: { id: owner.id }, data: { banned: true } });
-    expect(await readShare({ slug, voterId })).toBeNull();
+    expect(await readShare({ slug, voterId, latestTurns: 10 })).toBeNull();
   });
 });
 
@@ -226,7 +230,7 @@ describe('a blind challenge', () => {
     });
     const slug = slugOf(share.path);
 
-    const before = await readShare({ slug, voterId: 'recipient-1' });
+    const before = await readShare({ slug, voterId: 'recipient-1', latestTurns: 10 });
     if (!before) throw new Error('share not served');
     const seen = JSON.stringify([
       before.conversation,
@@ -239,18 +243,23 @@ describe('a blind challenge', () => {
     expect(before.conversation.slots.map((slot) => slot.model)).toEqual(['Model A', 'Model B']);
     expect(before.share.tally).toBeNull();
 
-    const after = await voteOnShare({ slug, voterId: 'recipient-1', outcome: 'a' });
+    const after = await voteOnShare({
+      slug,
+      voterId: 'recipient-1',
+      outcome: 'a',
+      latestTurns: 10,
+    });
     expect(after.conversation.slots.map((slot) => slot.model).sort()).toEqual([a, b].sort());
     expect(after.share.tally).toEqual({ a: 1, b: 0, tie: 0, bothbad: 0 });
-    await expect(voteOnShare({ slug, voterId: 'recipient-1', outcome: 'b' })).rejects.toMatchObject(
-      { code: 'conflict' },
-    );
+    await expect(
+      voteOnShare({ slug, voterId: 'recipient-1', outcome: 'b', latestTurns: 10 }),
+    ).rejects.toMatchObject({ code: 'conflict' });
     const [second, third] = await Promise.allSettled([
-      voteOnShare({ slug, voterId: 'recipient-2', outcome: 'b' }),
-      voteOnShare({ slug, voterId: 'recipient-2', outcome: 'tie' }),
+      voteOnShare({ slug, voterId: 'recipient-2', outcome: 'b', latestTurns: 10 }),
+      voteOnShare({ slug, voterId: 'recipient-2', outcome: 'tie', latestTurns: 10 }),
     ]);
     expect([second.status, third.status].sort()).toEqual(['fulfilled', 'rejected']);
-    const reread = await readShare({ slug, voterId: 'recipient-1' });
+    const reread = await readShare({ slug, voterId: 'recipient-1', latestTurns: 10 });
     expect(reread?.share.vote).toBe('a');
     expect(reread?.share.tally?.a).toBe(1);
     expect((reread?.share.tally?.b ?? 0) + (reread?.share.tally?.tie ?? 0)).toBe(1);
@@ -272,11 +281,15 @@ describe('a blind challenge', () => {
       blind: false,
       ...options,
     });
-    const openRead = await readShare({ slug: slugOf(open.path), voterId: 'anyone' });
+    const openRead = await readShare({
+      slug: slugOf(open.path),
+      voterId: 'anyone',
+      latestTurns: 10,
+    });
     expect(openRead?.conversation.battle?.vote?.outcome).toBe('b');
     expect(describeShare(openRead?.conversation ?? before.conversation).outcome).toMatch(/ won$/);
     await expect(
-      voteOnShare({ slug: slugOf(open.path), voterId: 'anyone', outcome: 'a' }),
+      voteOnShare({ slug: slugOf(open.path), voterId: 'anyone', outcome: 'a', latestTurns: 10 }),
     ).rejects.toMatchObject({ code: 'bad_request' });
   });
 

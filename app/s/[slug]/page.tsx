@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { SharedView } from '@/components/share/shared-view';
+import { TURNS_PER_PAGE } from '@/lib/api/inputs';
 import { config } from '@/lib/config';
 import { currentVoterId } from '@/lib/http/request-context';
 import { describeShare, shareDescription } from '@/lib/shares/describe';
@@ -14,7 +15,7 @@ type Props = { params: Promise<{ slug: string }> };
 const load = cache(async (slug: string) => {
   // Read on every request: a revoked share is gone at once, on every instance.
   await connection();
-  return readShare({ slug, voterId: currentVoterId() });
+  return readShare({ slug, voterId: currentVoterId(), latestTurns: TURNS_PER_PAGE });
 });
 
 /** Where people reach this instance, for the absolute URLs link previews need. */
@@ -53,6 +54,6 @@ export default async function SharePage({ params }: Props) {
   const { slug } = await params;
   const shared = await load(slug);
   if (!shared) notFound();
-  const { snapshot: _snapshot, indexable: _indexable, ...initial } = shared;
+  const { indexable: _indexable, ...initial } = shared;
   return <SharedView slug={slug} initial={initial} />;
 }

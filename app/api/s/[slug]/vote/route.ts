@@ -1,4 +1,4 @@
-import { voteSchema } from '@/lib/api/inputs';
+import { TURNS_PER_PAGE, voteSchema } from '@/lib/api/inputs';
 import { currentVoterId } from '@/lib/http/request-context';
 import { handle, parseBody } from '@/lib/http/respond';
 import { newVoter } from '@/lib/http/voter';
@@ -16,7 +16,12 @@ export function POST(request: Request, { params }: { params: Promise<{ slug: str
     const { outcome } = await parseBody(request, voteSchema);
     const known = currentVoterId();
     const voter = known ? { id: known, cookie: null } : newVoter();
-    const shared = await voteOnShare({ slug, voterId: voter.id, outcome });
+    const shared = await voteOnShare({
+      slug,
+      voterId: voter.id,
+      outcome,
+      latestTurns: TURNS_PER_PAGE,
+    });
     const headers = voter.cookie ? { 'set-cookie': voter.cookie } : undefined;
     return Response.json(shared, { headers });
   });
