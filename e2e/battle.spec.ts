@@ -1,6 +1,7 @@
-import { expect, type Response, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { E2E } from './ports';
 import { axeViolations } from './support/axe';
+import { captureReceived, expectNothingNamed } from './support/blind-capture';
 import { scriptModel, startComparison, uniqueModel, words } from './support/fakes';
 
 // A blind battle against the fake backends. Until the vote, nothing the browser receives (HTML,
@@ -51,13 +52,7 @@ test('a blind battle names nothing until the vote, which reveals both and moves 
   await expect(page.getByTestId('pool-size')).toContainText('2 of');
 
   // Everything the browser receives from here until the vote.
-  const bodies: { url: string; text: Promise<string> }[] = [];
-  const record = (response: Response) => {
-    const url = response.url();
-    if (url.includes('/_next/static/')) return;
-    bodies.push({ url, text: response.text().catch(() => '') });
-  };
-  page.on('response', record);
+  const stopCapture = captureReceived(page);
 
   await page
     .getByRole('textbox')
@@ -83,9 +78,7 @@ test('a blind battle names nothing until the vote, which reveals both and moves 
   await page.reload();
   await expect(page.getByTestId('vote-a')).toBeEnabled({ timeout: 30_000 });
   await page.screenshot({ path: 'screenshots/battle-before-vote.png' });
-  const dom = await page.evaluate(() => document.documentElement.outerHTML);
-  const title = await page.title();
-  page.off('response', record);
+  const received = await stopCapture();
 
   const secrets = [
     a,
@@ -98,21 +91,8 @@ test('a blind battle names nothing until the vote, which reveals both and moves 
     `:${new URL(E2E.fakeUrl('ollama')).port}`,
     `:${new URL(E2E.fakeUrl('deepseek')).port}`,
   ];
-  const received = await Promise.all(
-    bodies.map(async (body) => ({ url: body.url, text: await body.text })),
-  );
   expect(received.some((body) => body.url.includes('/api/events'))).toBe(true);
-  for (const { url, text } of [
-    ...received,
-    { url: 'DOM', text: dom },
-    { url: 'title', text: title },
-  ]) {
-    for (const secret of secrets) {
-      expect(text.includes(secret), `"${secret}" in ${url}`).toBe(false);
-    }
-    // No backend id or label in any payload (a blind slot has empty ones).
-    expect(/\\?"backend(Id|Label)\\?":\\?"[^"\\]/.test(text), `a backend in ${url}`).toBe(false);
-  }
+  expectNothingNamed(received, secrets);
   await expect(page.getByTestId('column').first()).toContainText('Model A');
 
   await page.getByTestId('vote-a').click();

@@ -1,6 +1,7 @@
-import { type Browser, expect, type Response, test } from '@playwright/test';
+import { type Browser, expect, test } from '@playwright/test';
 import { E2E } from './ports';
 import { axeViolations } from './support/axe';
+import { captureReceived, expectNothingNamed } from './support/blind-capture';
 import { scriptModel, startComparison, uniqueModel } from './support/fakes';
 
 // Share links against the real app: a recipient opens one in a fresh browser (no cookies), sees
@@ -144,18 +145,20 @@ test('a blind challenge hides both models from each recipient until they vote, o
 
   const phoneContext = await recipient(browser, { phone: true });
   const guest = await phoneContext.newPage();
-  const bodies: Promise<string>[] = [];
-  const record = (response: Response) => {
-    if (!response.url().includes('/_next/static/')) bodies.push(response.text().catch(() => ''));
-  };
-  guest.on('response', record);
+  // The battle's blindness rule, checked the same way on everything the share page sends.
+  const stopCapture = captureReceived(guest);
   await guest.goto(path);
   await expect(guest.getByTestId('vote-a')).toBeEnabled();
-  const dom = await guest.content();
-  guest.off('response', record);
-  for (const text of [...(await Promise.all(bodies)), dom, await guest.title()]) {
-    for (const secret of [a, b, 'Ollama', 'DeepSeek']) expect(text).not.toContain(secret);
-  }
+  const received = await stopCapture();
+  expect(received.some((body) => body.url.endsWith(path))).toBe(true);
+  expectNothingNamed(received, [
+    a,
+    b,
+    'Ollama',
+    'DeepSeek',
+    `:${new URL(E2E.fakeUrl('ollama')).port}`,
+    `:${new URL(E2E.fakeUrl('deepseek')).port}`,
+  ]);
   await guest.screenshot({ path: 'screenshots/share-blind-phone.png' });
   expect(await axeViolations(guest)).toEqual([]);
 
