@@ -5,6 +5,14 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Versus', template: '%s · Versus' },
   description: 'One prompt, several LLMs, side by side: answers, reasoning and speed.',
+  // public/: the SVG for browsers that take one, the rest made from it (scripts/make-icons.mjs).
+  icons: {
+    icon: [
+      { url: '/favicon.ico', sizes: '32x32' },
+      { url: '/icon.svg', type: 'image/svg+xml' },
+    ],
+    apple: '/apple-touch-icon.png',
+  },
 };
 
 export const viewport: Viewport = {

@@ -159,6 +159,27 @@ describe('the authorization matrix', () => {
     const users = await rawRequest(port, { path: '/admin/users', headers: headersOf('user') });
     expect(users.headers.location).toBe('/');
   });
+
+  it("lets anyone fetch public/'s files: robots.txt, the icons and the fonts", async () => {
+    const files = [
+      '/robots.txt',
+      '/favicon.ico',
+      '/icon.svg',
+      '/apple-touch-icon.png',
+      '/fonts/versus-preview-regular.otf',
+      '/fonts/OFL.txt',
+    ];
+    for (const path of files) {
+      for (const identity of ['anonymous', 'user'] as const) {
+        const answer = await rawRequest(port, { path, headers: headersOf(identity) });
+        expect(answer.status, `${identity} ${path}`).toBe(418);
+      }
+    }
+    // Only those: a page that merely looks like a file is still signed-in only.
+    for (const path of ['/robots.txt.bak', '/icon.svg/x', '/fonts']) {
+      expect((await rawRequest(port, { path })).status, path).toBe(303);
+    }
+  });
 });
 
 describe("another user's data", () => {

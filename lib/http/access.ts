@@ -4,7 +4,15 @@ import type { RouteAccess } from './api-routes';
 import type { Viewer } from './request-context';
 
 /** Pages anyone may open: signing in and up. Everything else needs a viewer. */
-const PUBLIC_PAGES = new Set(['/sign-in', '/sign-up', '/icon.svg', '/favicon.ico']);
+const PUBLIC_PAGES = new Set(['/sign-in', '/sign-up']);
+
+/**
+ * Files in public/ that anyone may fetch: crawlers' rules, the icons (a share's recipient and a
+ * chat app's link preview ask for them without a session) and the preview image's fonts.
+ */
+const PUBLIC_FILES = new Set(['/robots.txt', '/icon.svg', '/favicon.ico', '/apple-touch-icon.png']);
+const isPublicFile = (pathname: string) =>
+  PUBLIC_FILES.has(pathname) || pathname.startsWith('/fonts/');
 
 /** Share links (`/s/<slug>` and its preview image): for anyone who has the link, in every mode. */
 const SHARE_PAGES = /^\/s\/[^/]+(\/image)?$/;
@@ -43,7 +51,9 @@ export function accessCheck({
     }
     return null;
   }
-  if (pathname.startsWith('/_next/') || SHARE_PAGES.test(pathname)) return null;
+  if (pathname.startsWith('/_next/') || isPublicFile(pathname) || SHARE_PAGES.test(pathname)) {
+    return null;
+  }
   if (PUBLIC_PAGES.has(pathname)) {
     // A signed-in browser has nothing to do on the sign-in pages.
     return viewer && pathname.startsWith('/sign-') ? { redirect: '/' } : null;
