@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { type Browser, expect, test } from '@playwright/test';
 import { E2E } from './ports';
 import { axeViolations } from './support/axe';
@@ -87,6 +88,13 @@ test('a shared comparison opens for anyone, read-only, with nothing else of the 
     'content',
     new RegExp(`${poet}.*tok/s.*Best: ${poet}`),
   );
+  // The link preview's image: drawn on the server, Chinese included, kept by no cache.
+  const image = await guest.request.get(`${path}/image`);
+  expect(image.status()).toBe(200);
+  expect(image.headers()['content-type']).toBe('image/png');
+  expect(image.headers()['cache-control']).toMatch(/no-cache|no-store/);
+  mkdirSync('screenshots', { recursive: true });
+  writeFileSync('screenshots/share-preview-image.png', await image.body());
   await guest.screenshot({ path: 'screenshots/share-desktop.png' });
   expect(await axeViolations(guest)).toEqual([]);
 
@@ -102,6 +110,7 @@ test('a shared comparison opens for anyone, read-only, with nothing else of the 
   await page.getByTestId('revoke-share').first().click();
   await expect(page.getByTestId('share-link')).toHaveCount(0);
   expect((await guest.goto(path))?.status()).toBe(404);
+  expect((await guest.request.get(`${path}/image`)).status()).toBe(404);
   await desk.close();
 });
 

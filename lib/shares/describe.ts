@@ -1,14 +1,5 @@
 import type { ConversationView } from '@/lib/api/views';
-
-/** What a link preview shows of a share: the same facts as its page, in a few words. */
-export interface ShareCard {
-  prompt: string;
-  columns: { name: string; tokensPerSecond: number | null }[];
-  /** "deepseek-r1:32b won", "Best: …", "Tie"; null when there is no verdict (or it is blind). */
-  outcome: string | null;
-  blind: boolean;
-  turns: number;
-}
+import { type PreviewCard, previewCardText } from './preview-card';
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -37,7 +28,7 @@ function outcomeOf(view: ConversationView): string | null {
  * A share described from its projected view, so a blind challenge's description is as blind as
  * its page: each column's median speed over its finished answers, and the verdict or vote.
  */
-export function describeShare(view: ConversationView): ShareCard {
+export function describeShare(view: ConversationView): PreviewCard {
   const blind = view.battle !== null && !view.battle.revealed;
   const rates = (slotId: string) =>
     view.turns.flatMap((turn) =>
@@ -59,12 +50,8 @@ export function describeShare(view: ConversationView): ShareCard {
   };
 }
 
-/** One line for a link preview's description. */
-export function shareDescription(card: ShareCard): string {
-  const names = card.columns.map((column) => column.name).join(' vs ');
-  if (card.blind) return `${names} · a blind challenge: vote before you see who is who.`;
-  const rates = card.columns.every((column) => column.tokensPerSecond !== null)
-    ? ` · ${card.columns.map((column) => Math.round(column.tokensPerSecond ?? 0)).join(' vs ')} tok/s`
-    : '';
-  return `${names}${rates}${card.outcome ? ` · ${card.outcome}` : ''}`;
+/** One line for a link preview's description: the card's words, as its image has them. */
+export function shareDescription(card: PreviewCard): string {
+  const text = previewCardText(card);
+  return [text.title, text.summary].filter(Boolean).join(' · ');
 }

@@ -6,6 +6,8 @@ import { db } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
 import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
+import { describeShare } from './describe';
+import type { PreviewCard } from './preview-card';
 import { SLUG_PATTERN } from './slug';
 import { type ShareSnapshot, shareSnapshotSchema, snapshotRow } from './snapshot';
 
@@ -82,16 +84,20 @@ function windowOf(snapshot: ShareSnapshot, { before, limit }: TurnWindow) {
  * masks it) until they vote; then it shows the names and everyone's votes. A long one shows a
  * window of its turns, as the chat page does.
  */
+function projectionOf(share: ServedShare, vote: BattleOutcome | null, window: TurnWindow) {
+  const revealed = share.blind ? vote !== null : share.snapshot.revealed;
+  const { snapshot, earlier } = windowOf(share.snapshot, window);
+  const { row, readerId } = snapshotRow(snapshot, revealed);
+  return toConversationView(row, earlier, readerId);
+}
+
 async function viewOf(
   share: ServedShare,
   vote: BattleOutcome | null,
   window: TurnWindow,
 ): Promise<SharedConversation> {
-  const revealed = share.blind ? vote !== null : share.snapshot.revealed;
-  const { snapshot, earlier } = windowOf(share.snapshot, window);
-  const { row, readerId } = snapshotRow(snapshot, revealed);
   return {
-    conversation: toConversationView(row, earlier, readerId),
+    conversation: projectionOf(share, vote, window),
     share: {
       blind: share.blind,
       owner: share.showOwner ? share.owner.name : null,
@@ -104,6 +110,8 @@ async function viewOf(
 
 export interface ReadShare extends SharedConversation {
   indexable: boolean;
+  /** The link preview: all the share's turns, as blind as the page is to this reader. */
+  card: PreviewCard;
 }
 
 /** The share page's content with its latest `latestTurns` turns, or null when none is served. */
@@ -120,7 +128,8 @@ export async function readShare({
   if (!share) return null;
   const vote = share.blind ? await recipientVote(share.id, voterId) : null;
   const view = await viewOf(share, vote, { limit: latestTurns });
-  return { ...view, indexable: share.indexable };
+  const card = describeShare(projectionOf(share, vote, { limit: share.snapshot.turns.length }));
+  return { ...view, indexable: share.indexable, card };
 }
 
 /** Up to `limit` of a share's turns before turn `before`, as its reader may see them. */

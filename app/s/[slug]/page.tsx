@@ -7,7 +7,7 @@ import { SharedView } from '@/components/share/shared-view';
 import { TURNS_PER_PAGE } from '@/lib/api/inputs';
 import { config } from '@/lib/config';
 import { currentVoterId } from '@/lib/http/request-context';
-import { describeShare, shareDescription } from '@/lib/shares/describe';
+import { shareDescription } from '@/lib/shares/describe';
 import { readShare } from '@/lib/shares/read-share';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -30,9 +30,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const shared = await load(slug);
   if (!shared) return { title: 'Not found', robots: { index: false } };
-  const card = describeShare(shared.conversation);
-  const title = card.blind ? 'Blind challenge' : shared.conversation.title;
-  const description = shareDescription(card);
+  const title = shared.card.blind ? 'Blind challenge' : shared.conversation.title;
+  const description = shareDescription(shared.card);
   const image = `${await origin()}/s/${slug}/image`;
   return {
     title,
@@ -54,6 +53,6 @@ export default async function SharePage({ params }: Props) {
   const { slug } = await params;
   const shared = await load(slug);
   if (!shared) notFound();
-  const { indexable: _indexable, ...initial } = shared;
+  const { indexable: _indexable, card: _card, ...initial } = shared;
   return <SharedView slug={slug} initial={initial} />;
 }
