@@ -42,11 +42,13 @@ export async function getLeaderboard({
   named: boolean;
   style: boolean;
 }): Promise<LeaderboardView> {
-  const where = named ? { leaked: false } : { blind: true, leaked: false };
+  // An imported conversation's votes were cast elsewhere, or copy votes already counted here.
+  const counted = { conversation: { importedAt: null } };
+  const where = named ? { leaked: false, ...counted } : { blind: true, leaked: false, ...counted };
   const withShares = config.shareVotesOnLeaderboard;
   const [latest, leakedVotes, shares] = await Promise.all([
     db.vote.aggregate({ where, _count: true, _max: { createdAt: true } }),
-    db.vote.count({ where: { blind: true, leaked: true } }),
+    db.vote.count({ where: { blind: true, leaked: true, ...counted } }),
     withShares ? shareVotesStamp() : '',
   ]);
   const stamp = `${latest._count}:${latest._max.createdAt?.getTime() ?? 0}:${leakedVotes}:${shares}`;
@@ -65,7 +67,7 @@ async function compute({
   style,
   leakedVotes,
 }: {
-  where: { leaked: boolean; blind?: boolean };
+  where: { leaked: boolean; blind?: boolean; conversation: { importedAt: null } };
   named: boolean;
   style: boolean;
   leakedVotes: number;

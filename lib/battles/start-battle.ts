@@ -21,7 +21,7 @@ async function availableModels(): Promise<PoolModel[]> {
 /** Battles so far per pair of models, either way round. */
 async function battlesPerPair(): Promise<Map<string, number>> {
   const slots = await db.slot.findMany({
-    where: { conversation: { mode: 'battle' } },
+    where: { conversation: { mode: 'battle', importedAt: null } },
     select: { conversationId: true, backendId: true, model: true },
   });
   const sides = new Map<string, PoolModel[]>();

@@ -5,6 +5,7 @@ import type { BackendKind } from '@/lib/backends/types';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { toAppError } from '@/lib/errors';
+import { usableBackend } from './backend-source';
 import { listModels } from './model-cache';
 import { ensureBackendsSynced } from './sync-backends';
 
@@ -12,7 +13,7 @@ import { ensureBackendsSynced } from './sync-backends';
 export async function listBackends({ fresh = false } = {}): Promise<BackendView[]> {
   await ensureBackendsSynced();
   const configured = new Set(config.backends.map((backend) => backend.id));
-  const rows = await db.backend.findMany({ orderBy: { createdAt: 'asc' } });
+  const rows = await db.backend.findMany({ where: usableBackend, orderBy: { createdAt: 'asc' } });
   const active = rows.filter((row) => row.source !== 'env' || configured.has(row.id));
   return Promise.all(
     active.map(async (row): Promise<BackendView> => {

@@ -6,6 +6,7 @@ import {
   TURNS_PER_PAGE,
 } from '@/lib/api/inputs';
 import type { ConversationView } from '@/lib/api/views';
+import { usableBackend } from '@/lib/catalog/backend-source';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { stopConversation } from '@/lib/generation/control';
@@ -35,7 +36,7 @@ export async function createConversation({
 }): Promise<ConversationView> {
   const backendIds = [...new Set(input.lineup.map((slot) => slot.backendId))];
   const known = await db.backend.findMany({
-    where: { id: { in: backendIds } },
+    where: { id: { in: backendIds }, ...usableBackend },
     select: { id: true },
   });
   const missing = backendIds.filter((id) => !known.some((row) => row.id === id));

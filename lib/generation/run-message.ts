@@ -39,7 +39,10 @@ export async function runMessage(live: LiveMessage): Promise<void> {
 
   try {
     if (controller.signal.aborted) throw controller.signal.reason;
-    request = live.request ?? (await loadRequest(live.id));
+    const prepared = live.request ?? (await loadRequest(live.id));
+    // Not kept as `request` first: the model listing below would go to the SDK's default server.
+    if (!prepared.connection.baseUrl) throw noAddress();
+    request = prepared;
     // A queued slot or a retry records its start before its request leaves: the write holds the
     // only thread for a while, and inside the wait for the first token it would count in it.
     if (!live.startRecorded) await recordStarted(live, request);
@@ -134,6 +137,14 @@ export async function runMessage(live: LiveMessage): Promise<void> {
   }
   const modelInfo = request ? cachedModelInfo(request.connection, request.model) : undefined;
   await finish(live, status, finishReason, timeline, modelInfo);
+}
+
+/** A backend without an address: one an imported conversation named (lib/catalog/backend-source.ts). */
+function noAddress(): AppError {
+  return new AppError(
+    'backend_unreachable',
+    'This backend came with an imported conversation and is not configured on this instance, so nothing was sent. Start a new comparison with a backend configured here to ask this model.',
+  );
 }
 
 /**
