@@ -3,7 +3,13 @@ import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
 import { type ErrorCode, errorCodes } from '../lib/errors';
 import { E2E } from './ports';
-import { type FuzzCase, fuzzCase, MAX_BODY, requestOf } from './support/fuzz-requests';
+import {
+  type FuzzCase,
+  fuzzCase,
+  MAX_BODY,
+  MAX_IMPORT_BODY,
+  requestOf,
+} from './support/fuzz-requests';
 import type { FuzzRoute, IdPool } from './support/fuzz-targets';
 import { rawRequest } from './support/raw-http';
 
@@ -36,13 +42,16 @@ const ROUTES: readonly FuzzRoute[] = [
   { method: 'POST', path: '/api/battles', body: 'battle' },
   { method: 'POST', path: '/api/battles/:id/vote', body: 'vote' },
   { method: 'GET', path: '/api/leaderboard' },
+  { method: 'GET', path: '/api/votes/export' },
   { method: 'GET', path: '/api/conversations' },
   { method: 'POST', path: '/api/conversations', body: 'create' },
+  { method: 'POST', path: '/api/conversations/import', body: 'import', bodyCap: MAX_IMPORT_BODY },
   { method: 'GET', path: '/api/conversations/:id' },
   { method: 'PATCH', path: '/api/conversations/:id', body: 'update' },
   { method: 'DELETE', path: '/api/conversations/:id' },
   { method: 'PATCH', path: '/api/conversations/:id/slots/:slotId', body: 'slot' },
   { method: 'GET', path: '/api/conversations/:id/turns' },
+  { method: 'GET', path: '/api/conversations/:id/export' },
   { method: 'PUT', path: '/api/conversations/:id/verdicts', body: 'verdict' },
   { method: 'POST', path: '/api/conversations/:id/turns', body: 'turn' },
   { method: 'POST', path: '/api/conversations/:id/shares', body: 'share' },
@@ -94,7 +103,7 @@ function mustRefuse(c: FuzzCase, declared: number | null): string | null {
     return 'a write from another site';
   }
   if (c.framing.kind === 'chunked' || c.framing.kind === 'both') return 'a body without a length';
-  if (declared !== null && declared > MAX_BODY) return 'a body over the cap';
+  if (declared !== null && declared > (c.route.bodyCap ?? MAX_BODY)) return 'a body over the cap';
   if (declared && !write) return 'a body on a read';
   if (declared && !/^application\/json\s*(;|$)/i.test(c.contentType ?? '')) {
     return 'a body that is not JSON';

@@ -31,6 +31,8 @@ export interface FuzzCase {
 
 /** The largest body the gate lets through (lib/http/read-body.ts). */
 export const MAX_BODY = 1_000_000;
+/** The import route's (a conversation file): MAX_IMPORT_BODY_BYTES. */
+export const MAX_IMPORT_BODY = 16_000_000;
 
 const STANDARD_METHODS = ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE', 'PUT', 'OPTIONS', 'TRACE'];
 const OTHER_METHODS = [
@@ -215,6 +217,35 @@ const VALID: Record<BodyKind, fc.Arbitrary<unknown>> = {
     },
     { requiredKeys: [] },
   ),
+  // A small conversation file: some valid, most refused by its schema (made-up fields).
+  import: fc.record(
+    {
+      format: fc.constantFrom('versus.conversation', 'other'),
+      version: fc.constantFrom(1, 2),
+      exportedAt: fc.constant('2026-12-07T10:00:00.000Z'),
+      title: text(30),
+      mode: fc.constantFrom('compare', 'battle'),
+      runMode,
+      createdAt: fc.constant('2026-12-07T10:00:00.000Z'),
+      revealedAt: fc.constant(null),
+      lineup: fc.array(
+        fc.record({
+          position: fc.integer({ min: 0, max: 1 }),
+          backend: fc.record({
+            kind: fc.constantFrom('ollama', 'openai', 'deepseek', 'nope'),
+            label: text(20),
+          }),
+          model: fc.string({ minLength: 1, maxLength: 20 }),
+          params: slotParams,
+        }),
+        { minLength: 2, maxLength: 2 },
+      ),
+      turns: fc.constant([]),
+      vote: fc.constant(null),
+      verdicts: fc.constant([]),
+    },
+    { requiredKeys: ['format', 'version'] },
+  ),
   verdict: fc.record({
     turnId: fc.string({ minLength: 1, maxLength: 20 }),
     best: fc.oneof(fc.integer({ min: -1, max: 7 }), fc.constantFrom('tie', null)),
@@ -251,7 +282,9 @@ function body(route: FuzzRoute): fc.Arbitrary<BodySpec | null> {
     // Just under, just over and well over the cap.
     [
       1,
-      fc.constantFrom(MAX_BODY - 1, MAX_BODY + 1, 1_500_000).map((size) => ({ hugePrompt: size })),
+      fc
+        .constantFrom(-1, 1, 500_000)
+        .map((over) => ({ hugePrompt: (route.bodyCap ?? MAX_BODY) + over })),
     ],
   );
 }

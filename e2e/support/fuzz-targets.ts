@@ -16,12 +16,15 @@ export type BodyKind =
   | 'userChange'
   | 'pool'
   | 'share'
-  | 'shareChange';
+  | 'shareChange'
+  | 'import';
 
 export interface FuzzRoute {
   method: string;
   path: string;
   body?: BodyKind;
+  /** The route's own body cap, where it is not the default (lib/http/api-routes.ts). */
+  bodyCap?: number;
 }
 
 export interface IdPool {
@@ -102,6 +105,7 @@ const QUERY_KEYS: Record<string, string[]> = {
   '/api/conversations': ['q'],
   '/api/conversations/:id': ['turns'],
   '/api/conversations/:id/turns': ['before', 'limit'],
+  '/api/conversations/:id/export': ['format'],
 };
 
 /** `m=<messageId>[:<last event id>]`, well-formed and not, up to past the limit of 12. */

@@ -157,3 +157,5 @@ export type CreateShareInput = z.input<typeof createShareSchema>;
 export type UpdateShareInput = z.input<typeof updateShareSchema>;
 
 export const listSharesQuerySchema = z.object({ conversation: z.string().max(64).optional() });
+/** `?format=json|markdown`: a conversation's export, the lossless file or the page to read. */
+export const exportQuerySchema = z.object({ format: z.enum(['json', 'markdown']).default('json') });

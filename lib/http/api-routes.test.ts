@@ -48,4 +48,13 @@ it('matches parameters and tells a wrong method from an unknown path', () => {
     allowed: ['GET', 'PATCH', 'DELETE'],
   });
   expect(matchApiRoute('GET', '/api/conversations//turns')).toEqual({ found: false, allowed: [] });
+  // A literal segment is that route's, as in Next.js: not a conversation's id.
+  expect(matchApiRoute('POST', '/api/conversations/import')).toMatchObject({
+    found: true,
+    route: { path: '/api/conversations/import' },
+  });
+  expect(matchApiRoute('GET', '/api/conversations/import')).toEqual({
+    found: false,
+    allowed: ['POST'],
+  });
 });

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { addTurn, eventsOfMessage, eventsOfMessages } from './node-routes';
-import { MAX_JSON_BODY_BYTES } from './read-body';
+import { MAX_IMPORT_BODY_BYTES, MAX_JSON_BODY_BYTES } from './read-body';
 
 export type RouteParams = Record<string, string>;
 
@@ -58,8 +58,15 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/battles', access: 'user', jsonBody: MAX_JSON_BODY_BYTES },
   { method: 'POST', path: '/api/battles/:id/vote', access: 'user', jsonBody: MAX_JSON_BODY_BYTES },
   { method: 'GET', path: '/api/leaderboard', access: 'user' },
+  { method: 'GET', path: '/api/votes/export', access: 'user' },
   { method: 'GET', path: '/api/conversations', access: 'user' },
   { method: 'POST', path: '/api/conversations', access: 'user', jsonBody: MAX_JSON_BODY_BYTES },
+  {
+    method: 'POST',
+    path: '/api/conversations/import',
+    access: 'user',
+    jsonBody: MAX_IMPORT_BODY_BYTES,
+  },
   { method: 'GET', path: '/api/conversations/:id', access: 'user' },
   {
     method: 'PATCH',
@@ -75,6 +82,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     jsonBody: MAX_JSON_BODY_BYTES,
   },
   { method: 'GET', path: '/api/conversations/:id/turns', access: 'user' },
+  { method: 'GET', path: '/api/conversations/:id/export', access: 'user' },
   {
     method: 'PUT',
     path: '/api/conversations/:id/verdicts',
@@ -133,13 +141,21 @@ export type RouteMatch =
   | { found: true; route: ApiRoute; params: RouteParams }
   | { found: false; allowed: string[] };
 
-/** The route for a method and path; else the methods the path has (none: unknown path). */
+/**
+ * The route for a method and path; else the methods the path has (none: unknown path). As in
+ * Next.js, a path's literal segments win over parameters: `/api/conversations/import` is that
+ * route's path only, never a conversation's id.
+ */
 export function matchApiRoute(method: string, pathname: string): RouteMatch {
   const segments = pathname.split('/');
-  const allowed: string[] = [];
-  for (const { route, segments: pattern } of compiled) {
+  const matches = compiled.flatMap(({ route, segments: pattern }) => {
     const params = paramsOf(pattern, segments);
-    if (!params) continue;
+    const literals = pattern.filter((part) => !part.startsWith(':')).length;
+    return params ? [{ route, params, literals }] : [];
+  });
+  const best = Math.max(...matches.map((match) => match.literals));
+  const allowed: string[] = [];
+  for (const { route, params } of matches.filter((match) => match.literals === best)) {
     // Next.js answers HEAD with its GET handler; a Node route streams and has no HEAD.
     const head = method === 'HEAD' && route.method === 'GET' && !route.serve;
     if (route.method === method || head) return { found: true, route, params };

@@ -9,6 +9,12 @@ import { AppError } from '@/lib/errors';
  */
 export const MAX_JSON_BODY_BYTES = 1_000_000;
 
+/**
+ * A conversation file to import (lib/export): every attempt's answer and reasoning of every
+ * turn. A long R1 conversation of 50 turns × 4 columns at ~40 KB each is 8 MB.
+ */
+export const MAX_IMPORT_BODY_BYTES = 16_000_000;
+
 function declaredLength(req: IncomingMessage): number | null {
   const header = req.headers['content-length'];
   return header === undefined ? null : Number(header);
