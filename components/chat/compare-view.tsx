@@ -23,6 +23,7 @@ import { ColumnTabs } from './column-tabs';
 import { CompareGrid } from './compare-grid';
 import { CompareHeader } from './compare-header';
 import { Composer } from './composer';
+import { ExportMenu } from './export-menu';
 import { HiddenColumns } from './hidden-columns';
 import { slotModelInfo } from './slot-model-info';
 import { type TurnActions, TurnActionsContext } from './turn-actions';
@@ -198,6 +199,7 @@ function CompareScreen({
           <>
             <PreviewAll columns={previewColumns} messageIds={latestIds} />
             <ShareButton conversationId={conversation.id} battle={battle} />
+            {!blind && <ExportMenu conversationId={conversation.id} />}
             {!blind && (
               <Link
                 href={`/?from=${conversation.id}`}

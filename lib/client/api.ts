@@ -113,6 +113,11 @@ export const api = {
       `/api/conversations/${conversationId}/slots/${slotId}`,
       { method: 'PATCH', body: { params } },
     ),
+  importConversation: (file: unknown) =>
+    request<{ conversation: ConversationView }>('/api/conversations/import', {
+      method: 'POST',
+      body: file,
+    }),
   earlierTurns: (conversationId: string, before: number) =>
     request<TurnPage>(`/api/conversations/${conversationId}/turns?before=${before}`),
   addTurn: (conversationId: string, prompt: string) =>

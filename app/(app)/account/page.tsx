@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { AccountSettings } from '@/components/account/account-settings';
+import { ImportExport } from '@/components/account/import-export';
 import { PageHeader } from '@/components/layout/page-header';
 import { listApiTokens } from '@/lib/auth/api-tokens';
 import { config } from '@/lib/config';
@@ -20,6 +21,7 @@ export default async function AccountPage() {
           sessions={config.auth === 'accounts'}
           initialTokens={await listApiTokens({ userId: viewer.id })}
         />
+        <ImportExport />
       </div>
     </>
   );
