@@ -284,40 +284,33 @@ describe('votes as preference pairs', () => {
     const sides: [string, string] = [backends[0]?.id ?? '', backends[1]?.id ?? ''];
     const owner = await freshUser('pairs');
     const voter = `pairs-voter-${run}`;
-    const bWins = await battle({
-      ownerId: owner,
-      voterId: voter,
-      backendIds: sides,
-      models: ['model-a', 'model-b'],
-      outcome: 'b',
-    });
-    await battle({
-      ownerId: owner,
-      voterId: voter,
-      backendIds: sides,
-      models: ['model-c', 'model-d'],
-      outcome: 'tie',
-    });
-    await battle({
-      ownerId: owner,
-      voterId: voter,
-      backendIds: sides,
-      models: ['model-e', 'model-f'],
-      outcome: 'bothbad',
-    });
+    const voted = [
+      { models: ['model-a', 'model-b'], outcome: 'b' },
+      { models: ['model-c', 'model-d'], outcome: 'tie' },
+      { models: ['model-e', 'model-f'], outcome: 'bothbad' },
+    ] as const;
+    for (const { models, outcome } of voted) {
+      await battle({
+        ownerId: owner,
+        voterId: voter,
+        backendIds: sides,
+        models: [...models],
+        outcome,
+      });
+    }
     await richComparison({ ownerId: owner, voterId: voter, backendIds: backends.map((b) => b.id) });
 
     const pairs = await exportPreferencePairs({ ownerId: owner, voterId: voter });
-    const battles = pairs.filter((pair) => pair.source === 'battle');
+    const votes = pairs.filter((pair) => pair.source === 'battle');
     expect(
-      battles.map((p) => [p.chosenModel.model, p.rejectedModel.model, p.tie, p.bothBad]),
+      votes.map((p) => [p.chosenModel.model, p.rejectedModel.model, p.tie, p.bothBad]),
     ).toEqual([
       ['model-b', 'model-a', undefined, undefined],
       ['model-c', 'model-d', true, undefined],
       ['model-e', 'model-f', undefined, true],
     ]);
     // Two turns: the first prompt is shared, then each side's own continuation.
-    expect(battles[0]).toMatchObject({
+    expect(votes[0]).toMatchObject({
       prompt: [{ role: 'user', content: 'Tell me a joke.' }],
       chosen: [
         { role: 'assistant', content: 'A joke from B.' },
@@ -330,7 +323,6 @@ describe('votes as preference pairs', () => {
         { role: 'assistant', content: 'Second joke from A.' },
       ],
     });
-    expect(bWins.id).not.toBe('');
 
     const verdicts = pairs.filter((pair) => pair.source === 'verdict');
     // Column 1 best on turn 0: it beat columns 0 and 2; a tie on turn 1: every pair of three.
