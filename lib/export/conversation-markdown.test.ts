@@ -105,7 +105,7 @@ describe('a conversation as Markdown', () => {
   it('has the title, the lineup with backends and what they reported, and each prompt', () => {
     expect(markdown.startsWith('# 藏头诗\n')).toBe(true);
     expect(markdown).toContain(
-      '1. **deepseek-r1:7b · Ollama** (ollama · 7.6B · Q4_K_M · T 0.6)\n2. **deepseek-reasoner · DeepSeek**',
+      '1. **deepseek-r1:7b · Ollama** (ollama · 7.6B · Q4_K_M · T 0.6)\n2. **deepseek-reasoner · DeepSeek** (deepseek · 7.6B · Q4_K_M)\n',
     );
     expect(markdown).toContain('## Turn 1\n\n> 写一首藏头诗  \n> 藏“春眠不觉”');
   });

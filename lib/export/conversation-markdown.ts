@@ -71,7 +71,8 @@ function lineup(doc: ConversationExport): string[] {
     if (hint) hints.set(message.slot, hint);
   }
   return doc.lineup.map((slot) => {
-    const facts = [slot.backend.kind, hints.get(slot.position), paramsSummary(slot.params)];
+    const params = Object.keys(slot.params).length > 0 ? paramsSummary(slot.params) : '';
+    const facts = [slot.backend.kind, hints.get(slot.position), params];
     const system = slot.params.systemPrompt
       ? `\n\n   System prompt:\n\n${quote(slot.params.systemPrompt).replace(/^/gm, '   ')}`
       : '';
