@@ -8,7 +8,7 @@ import { db } from '@/lib/db/client';
 import { isSqlite } from '@/lib/db/database-url';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
 import { clearFailedSignIns, isAccountLocked, recordFailedSignIn } from './account-limit';
-import { adoptLocalData, isFirstAccount } from './first-account';
+import { claimFirstAccount } from './first-account';
 import { authSecret } from './secret';
 
 const MINUTE_S = 60;
@@ -90,14 +90,11 @@ export const auth = betterAuth({
   databaseHooks: {
     user: {
       create: {
-        // The first account on a fresh instance is the admin, approved; it takes over what
-        // the local user of single-user mode left.
-        before: async (user) => {
-          if (!(await isFirstAccount())) return { data: user };
-          return { data: { ...user, role: 'admin', approved: true } };
-        },
+        // The first account on a fresh instance is the admin, approved; it takes over what the
+        // local user of single-user mode left. Decided after the row exists, by one insert
+        // that only one account can win (lib/auth/first-account.ts).
         after: async (user) => {
-          if (user.role === 'admin') await adoptLocalData(user.id);
+          await claimFirstAccount(user.id);
         },
       },
     },

@@ -3,7 +3,6 @@ import { isAPIError } from 'better-auth/api';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { auth } from './auth';
-import { isFirstAccount } from './first-account';
 import { isUsableInvite, redeemInvite } from './invites';
 
 /** What a sign-up leads to: the admin (first account), approved (invite), or waiting. */
@@ -12,7 +11,7 @@ export type SignUpOutcome = 'admin' | 'approved' | 'pending';
 /**
  * A new account. The answer is the same whether or not the address already has one, and takes
  * as long (the password is hashed either way), so sign-up tells nobody who is registered. The
- * first account on a fresh instance is the admin (lib/auth/auth.ts); an invite approves at once;
+ * first account on a fresh instance is the admin (lib/auth/first-account.ts); an invite approves at once;
  * any other waits for an admin.
  */
 export async function signUp({
@@ -32,7 +31,6 @@ export async function signUp({
       'This invite link has been used or has expired: ask for a new one.',
     );
   }
-  const first = await isFirstAccount();
   let created: { id: string } | null = null;
   try {
     const result = await auth.api.signUpEmail({ body: { name, email, password } });
@@ -47,7 +45,8 @@ export async function signUp({
     const context = await auth.$context;
     await context.password.hash(password);
   }
-  if (first) return 'admin';
+  // Made the admin, or not, as it was created (lib/auth/auth.ts).
+  if (created && (await isAdmin(created.id))) return 'admin';
   if (invite) {
     if (created && (await redeemInvite({ token: invite, userId: created.id }))) {
       await db.user.update({ where: { id: created.id }, data: { approved: true } });
@@ -55,4 +54,9 @@ export async function signUp({
     return 'approved';
   }
   return 'pending';
+}
+
+async function isAdmin(id: string): Promise<boolean> {
+  const row = await db.user.findUnique({ where: { id }, select: { role: true } });
+  return row?.role === 'admin';
 }
