@@ -1,31 +1,21 @@
 import 'server-only';
+import { accountKey, type RateDecision, rateLimiter } from './rate-limit';
 
-// Failed sign-ins per account (by the address typed), besides better-auth's per-address limit:
+// Sign-in attempts per account (by the address typed), besides better-auth's per-address limit:
 // guessing one account's password from many addresses stops here. Counted for any address
-// typed, known or not, so the limit tells nobody which accounts exist. In memory: one process
-// (with several instances each counts its own).
+// typed, known or not, so the limit tells nobody which accounts exist. In the database
+// (lib/auth/rate-limit.ts): one count for all instances.
 
-const WINDOW_MS = 15 * 60 * 1000;
+const WINDOW_S = 15 * 60;
+/** Attempts without a sign-in that got past the password, per account and window. */
 export const MAX_FAILED_SIGN_INS = 10;
-const failures = new Map<string, number[]>();
 
-const keyOf = (email: string) => email.trim().toLowerCase();
-
-function recent(email: string, now: number): number[] {
-  const kept = (failures.get(keyOf(email)) ?? []).filter((at) => now - at < WINDOW_MS);
-  if (kept.length === 0) failures.delete(keyOf(email));
-  else failures.set(keyOf(email), kept);
-  return kept;
+/** Counts an attempt before the password is checked: one upsert, refused past the limit. */
+export function countSignInAttempt(email: string): Promise<RateDecision> {
+  return rateLimiter.consume(accountKey(email), { window: WINDOW_S, max: MAX_FAILED_SIGN_INS });
 }
 
-export function isAccountLocked(email: string, now = Date.now()): boolean {
-  return recent(email, now).length >= MAX_FAILED_SIGN_INS;
-}
-
-export function recordFailedSignIn(email: string, now = Date.now()): void {
-  failures.set(keyOf(email), [...recent(email, now), now]);
-}
-
-export function clearFailedSignIns(email: string): void {
-  failures.delete(keyOf(email));
+/** The right password was given: the account's count starts over. */
+export function clearSignInAttempts(email: string): Promise<void> {
+  return rateLimiter.clear(accountKey(email));
 }

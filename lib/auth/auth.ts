@@ -7,8 +7,9 @@ import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { isSqlite } from '@/lib/db/database-url';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
-import { clearFailedSignIns, isAccountLocked, recordFailedSignIn } from './account-limit';
+import { clearSignInAttempts, countSignInAttempt } from './account-limit';
 import { claimFirstAccount } from './first-account';
+import { rateLimiter } from './rate-limit';
 import { authSecret } from './secret';
 
 const MINUTE_S = 60;
@@ -49,7 +50,8 @@ export const auth = betterAuth({
   },
   rateLimit: {
     enabled: true,
-    storage: 'memory',
+    // Per address and path, in the database: every instance counts together (rate-limit.ts).
+    customStorage: { consume: (key, rule) => rateLimiter.consume(key, rule) },
     window: MINUTE_S,
     max: 120,
     customRules: {
@@ -72,7 +74,7 @@ export const auth = betterAuth({
   hooks: {
     before: createAuthMiddleware(async (ctx) => {
       const email = signInEmailOf(ctx.path, ctx.body);
-      if (email && isAccountLocked(email)) {
+      if (email && !(await countSignInAttempt(email)).allowed) {
         throw new APIError('TOO_MANY_REQUESTS', {
           message: 'Too many failed sign-ins for this account: try again in 15 minutes.',
         });
@@ -81,9 +83,9 @@ export const auth = betterAuth({
     after: createAuthMiddleware(async (ctx) => {
       const email = signInEmailOf(ctx.path, ctx.body);
       if (!email) return;
-      const returned = ctx.context.returned;
-      if (isAPIError(returned) && returned.statusCode === 401) recordFailedSignIn(email);
-      else if (!isAPIError(returned)) clearFailedSignIns(email);
+      // Only a sign-in clears the count: were any refusal to clear it, a malformed request
+      // between guesses would reset it.
+      if (!isAPIError(ctx.context.returned)) await clearSignInAttempts(email);
     }),
   },
   plugins: [admin({ defaultRole: 'user', adminRoles: ['admin'] })],

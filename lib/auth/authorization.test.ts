@@ -324,10 +324,14 @@ describe('sessions and tokens', () => {
     expect(statuses.slice(limited).every((status) => status === 429)).toBe(true);
     // Even the right password waits until the window has passed.
     expect((await signIn(emailOf('admin'))).answer.status).toBe(429);
+    // Counted in the database, where every instance counts (lib/auth/rate-limit.test.ts).
+    const counter = await m.db.rateLimit.findUnique({ where: { key: '127.0.0.1|/sign-in/email' } });
+    expect(counter?.count).toBeGreaterThan(10);
   });
 
   it('locks one account after repeated wrong passwords, from any address, known or not', async () => {
     const { MAX_FAILED_SIGN_INS } = await import('@/lib/auth/account-limit');
+    const { accountKey } = await import('@/lib/auth/rate-limit');
     const statusOf = async (email: string, password: string) => {
       try {
         await m.auth.auth.api.signInEmail({ body: { email, password } });
@@ -346,6 +350,9 @@ describe('sessions and tokens', () => {
       }
       // Locked now: even the right password is refused, and a known account looks like any other.
       expect(await statusOf(email, PASSWORD)).toBe(429);
+      // By a count in the database, under a hash of the address typed.
+      const counter = await m.db.rateLimit.findUnique({ where: { key: accountKey(email) } });
+      expect(counter?.count).toBe(MAX_FAILED_SIGN_INS + 1);
     }
   }, 60_000);
 });

@@ -36,7 +36,8 @@ function sqliteAdapter(url: string): SqlDriverAdapterFactory {
   };
 }
 
-function createDb(): Db {
+/** A new client with connections of its own (the app uses `db`; tests stand in a second instance). */
+export function createDb(): Db {
   const url = databaseUrl();
   if (databaseProvider(url) === 'sqlite') return new SqliteClient({ adapter: sqliteAdapter(url) });
   const schema = new URL(url).searchParams.get('schema') ?? undefined;
