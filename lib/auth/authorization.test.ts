@@ -1,6 +1,9 @@
+import { readdirSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OwnedResource } from '@/lib/auth/ownership';
 import type { RawAnswer } from '@/test/gate-server';
 
 // Accounts mode, set before anything reads the configuration: the modules are imported below.
@@ -19,18 +22,21 @@ let token = '';
 const ids: Record<string, string> = {};
 
 async function modules() {
-  const [harness, gate, routes, signUp, users, tokens, auth, node, db] = await Promise.all([
-    import('@/test/gate-server'),
-    import('@/lib/http/gate'),
-    import('@/lib/http/api-routes'),
-    import('@/lib/auth/sign-up'),
-    import('@/lib/auth/users'),
-    import('@/lib/auth/api-tokens'),
-    import('@/lib/auth/auth'),
-    import('better-auth/node'),
-    import('@/lib/db/client'),
-  ]);
-  return { harness, gate, routes, signUp, users, tokens, auth, node, db: db.db };
+  const [harness, gate, routes, pages, ownership, signUp, users, tokens, auth, node, db] =
+    await Promise.all([
+      import('@/test/gate-server'),
+      import('@/lib/http/gate'),
+      import('@/lib/http/api-routes'),
+      import('@/lib/http/page-routes'),
+      import('@/lib/auth/ownership'),
+      import('@/lib/auth/sign-up'),
+      import('@/lib/auth/users'),
+      import('@/lib/auth/api-tokens'),
+      import('@/lib/auth/auth'),
+      import('better-auth/node'),
+      import('@/lib/db/client'),
+    ]);
+  return { harness, gate, routes, pages, ownership, signUp, users, tokens, auth, node, db: db.db };
 }
 let m: Awaited<ReturnType<typeof modules>>;
 
@@ -67,7 +73,10 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     void m.gate.passGate(req, res, async (request, response) => {
       if (request.url?.startsWith('/api/auth/')) return authHandler(request, response);
-      response.writeHead(418, { 'content-type': 'application/json' }).end('{}');
+      // What it was asked for: the gate may have turned a page into the not-found page.
+      response
+        .writeHead(418, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ url: request.url }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -182,31 +191,153 @@ describe('the authorization matrix', () => {
   });
 });
 
+/** A conversation of `owner`'s, on a backend nothing listens to. */
+async function conversationOf(owner: Identity) {
+  const { createConversation } = await import('@/lib/conversations/write');
+  await m.db.backend.upsert({
+    where: { id: 'auth-test' },
+    create: {
+      id: 'auth-test',
+      kind: 'openai',
+      label: 'auth-test',
+      baseUrl: 'http://127.0.0.1:9/v1',
+      source: 'ui',
+    },
+    update: {},
+  });
+  return createConversation({
+    ownerId: ids[owner] ?? '',
+    voterId: ids[owner] ?? '',
+    input: {
+      runMode: 'parallel',
+      lineup: [
+        { backendId: 'auth-test', model: 'a', params: {} },
+        { backendId: 'auth-test', model: 'b', params: {} },
+      ],
+    },
+  });
+}
+
+describe('ownership, decided by the gate', () => {
+  /** One resource of each kind, the user's: a new kind without one here fails to compile. */
+  let usersOwn: Record<OwnedResource, string>;
+  const paramsOf = (path: string) => [...path.matchAll(/:(\w+)/g)].map(([, name]) => name);
+
+  beforeAll(async () => {
+    const conversation = await conversationOf('user');
+    const slot = await m.db.slot.findFirstOrThrow({ where: { conversationId: conversation.id } });
+    await m.db.turn.create({
+      data: { id: `t-${run}`, conversationId: conversation.id, index: 0, prompt: 'q' },
+    });
+    const message = await m.db.message.create({
+      data: { id: `m-${run}`, turnId: `t-${run}`, slotId: slot.id, status: 'done', content: 'a' },
+    });
+    const apiToken = await m.tokens.createApiToken({ userId: ids.user ?? '', name: 'owned' });
+    const share = await m.db.share.create({
+      data: {
+        id: `sh-${run}`,
+        slug: `slug-${run}`,
+        conversationId: conversation.id,
+        ownerId: ids.user ?? '',
+        snapshot: '{}',
+        turns: 0,
+      },
+    });
+    usersOwn = {
+      conversation: conversation.id,
+      message: message.id,
+      apiToken: apiToken.apiToken.id,
+      share: share.id,
+    };
+  });
+
+  it('names, for every route with a parameter, whose its parameter must be', () => {
+    const failures: string[] = [];
+    for (const route of m.routes.API_ROUTES) {
+      const name = `${route.method} ${route.path}`;
+      const params = paramsOf(route.path);
+      if (route.access !== 'user') {
+        // An admin acts on any account's rows; a public route (signing in) has no owner.
+        if (route.owns) failures.push(`${name}: an ${route.access} route owns nothing`);
+      } else if (params.length > 0 && !route.owns) {
+        failures.push(`${name}: a parameter and no ownership rule (\`owns\`)`);
+      } else if (route.owns && 'param' in route.owns && !params.includes(route.owns.param)) {
+        failures.push(`${name}: its rule names :${route.owns.param}, which it does not have`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("answers 404 for another's (or a missing) resource before any handler runs, on every route", async () => {
+    const failures: string[] = [];
+    for (const route of m.routes.API_ROUTES) {
+      const owns = route.owns;
+      if (!owns) continue;
+      const id = usersOwn[owns.resource];
+      const path =
+        'param' in owns
+          ? route.path.replace(`:${owns.param}`, id).replace(/:\w+/g, 'no-such-id')
+          : `${route.path}?${owns.query}=${id}`;
+      const noun = m.ownership.OWNED_RESOURCES[owns.resource].noun;
+      const request = (identity: Identity, to = path) =>
+        rawRequest(port, {
+          method: route.method,
+          path: to,
+          headers: {
+            ...headersOf(identity),
+            ...(route.jsonBody ? { 'content-type': 'application/json' } : {}),
+          },
+          body: route.jsonBody ? '{}' : undefined,
+        });
+      const missing = path.replace(id, `missing-${run}`);
+      const refusals = [
+        ['other', path],
+        ['admin', path],
+        ['user', missing],
+      ] as const;
+      for (const [identity, to] of refusals) {
+        const answer = await request(identity, to);
+        const body = answer.status === 404 ? JSON.parse(answer.body) : null;
+        if (body?.error?.message !== `No such ${noun}.`) {
+          failures.push(`${identity} ${route.method} ${to}: ${answer.status} ${answer.body}`);
+        }
+      }
+      // The owner, by session or token, reaches the handler: Next.js's stand-in answers 418;
+      // the routes Node serves answer themselves (400 for the empty prompt, 200 for events).
+      for (const identity of ['user', 'token'] as const) {
+        const answer = await request(identity);
+        const reached = route.serve ? answer.status !== 404 : answer.status === 418;
+        if (!reached) {
+          failures.push(`${identity} ${route.method} ${path}: ${answer.status} ${answer.body}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('lists every page with a parameter, and shows another user the not-found page', async () => {
+    const appPages = path.resolve(__dirname, '../../app/(app)');
+    const dynamic = readdirSync(appPages, { recursive: true, encoding: 'utf8' })
+      .filter((entry) => path.basename(entry) === 'page.tsx' && entry.includes('['))
+      .map((entry) =>
+        `/${path.dirname(entry)}`.replaceAll(path.sep, '/').replace(/\[(\w+)\]/g, ':$1'),
+      );
+    expect(m.pages.PAGE_ROUTES.map((page) => page.path).sort()).toEqual(dynamic.sort());
+
+    const page = `/c/${usersOwn.conversation}`;
+    const seen = async (identity: Identity, to = page) => {
+      const answer = await rawRequest(port, { path: to, headers: headersOf(identity) });
+      return [answer.status, JSON.parse(answer.body).url];
+    };
+    expect(await seen('user')).toEqual([418, page]);
+    expect(await seen('other')).toEqual([418, m.gate.NOT_FOUND_PAGE]);
+    expect(await seen('user', '/c/no-such-id')).toEqual([418, m.gate.NOT_FOUND_PAGE]);
+  });
+});
+
 describe("another user's data", () => {
   it("is not found, on the routes Node serves too: a turn or events for another's conversation", async () => {
-    const { createConversation } = await import('@/lib/conversations/write');
-    await m.db.backend.upsert({
-      where: { id: 'auth-test' },
-      create: {
-        id: 'auth-test',
-        kind: 'openai',
-        label: 'auth-test',
-        baseUrl: 'http://127.0.0.1:9/v1',
-        source: 'ui',
-      },
-      update: {},
-    });
-    const conversation = await createConversation({
-      ownerId: ids.admin ?? '',
-      voterId: ids.admin ?? '',
-      input: {
-        runMode: 'parallel',
-        lineup: [
-          { backendId: 'auth-test', model: 'a', params: {} },
-          { backendId: 'auth-test', model: 'b', params: {} },
-        ],
-      },
-    });
+    const conversation = await conversationOf('admin');
     const turnAs = (identity: Identity) =>
       rawRequest(port, {
         method: 'POST',

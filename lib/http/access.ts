@@ -1,6 +1,7 @@
 import 'server-only';
+import { ownsAll } from '@/lib/auth/ownership';
 import { AppError } from '@/lib/errors';
-import type { RouteAccess } from './api-routes';
+import type { Ownership, RouteAccess, RouteParams } from './api-routes';
 import type { Viewer } from './request-context';
 
 /** Pages anyone may open: signing in and up. Everything else needs a viewer. */
@@ -64,4 +65,35 @@ export function accessCheck({
     };
   if (pathname.startsWith('/admin') && viewer.role !== 'admin') return { redirect: '/' };
   return null;
+}
+
+/** The ids an ownership rule names in a request: its path parameter, or its query parameter's. */
+function idsOf(owns: Ownership, params: RouteParams, url: URL): string[] {
+  if ('param' in owns) return [params[owns.param] ?? ''];
+  return url.searchParams.getAll(owns.query).map((value) => value.split(':')[0] ?? '');
+}
+
+/**
+ * The gate's ownership rule, the one place it is decided: what a route's or page's parameter
+ * names (lib/http/api-routes.ts, page-routes.ts) must be the viewer's, checked with one indexed
+ * query before any handler runs. Another user's is answered as a missing one, "No such
+ * conversation." (404), never "forbidden": nobody learns what exists. Null when it may pass.
+ */
+export async function ownershipRefusal({
+  viewer,
+  owns,
+  params,
+  url,
+}: {
+  viewer: Viewer;
+  owns: Ownership;
+  params: RouteParams;
+  url: URL;
+}): Promise<AppError | null> {
+  const answer = await ownsAll({
+    viewerId: viewer.id,
+    resource: owns.resource,
+    ids: idsOf(owns, params, url),
+  });
+  return answer.owned ? null : new AppError('not_found', `No such ${answer.noun}.`);
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { OwnedResource } from '@/lib/auth/ownership';
 import { addTurn, eventsOfMessage, eventsOfMessages } from './node-routes';
 import { MAX_IMPORT_BODY_BYTES, MAX_JSON_BODY_BYTES } from './read-body';
 
@@ -15,10 +16,19 @@ export type NodeHandler = (
 
 /**
  * Who may call a route: anyone, in every mode (a share link's recipients); anyone signing in
- * (absent in single-user mode); any signed-in account (its own data only: the handlers read
- * the owner from the request context); or an admin.
+ * (absent in single-user mode); any signed-in account (its own data only: the gate checks what
+ * a parameter names, see `owns`); or an admin.
  */
 export type RouteAccess = 'anyone' | 'public' | 'user' | 'admin';
+
+/**
+ * What a route's parameter names and whose it must be: the gate answers 404 ("No such
+ * conversation.") before the handler runs unless the viewer owns it (lib/http/access.ts). The
+ * kinds are lib/auth/ownership.ts's. `param` names a path parameter; `query` a query parameter
+ * instead, repeatable, each value `<id>` or `<id>:<anything>`. A parameter nested in the owned
+ * one (`:slotId` in `:id`'s conversation) is looked up within it by the handler.
+ */
+export type Ownership = { resource: OwnedResource } & ({ param: string } | { query: string });
 
 export interface ApiRoute {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -29,7 +39,20 @@ export interface ApiRoute {
   jsonBody?: number;
   /** Served from Node directly; every other route is a Next.js route handler under app/api. */
   serve?: NodeHandler;
+  /**
+   * Required of a 'user' route with a parameter (lib/auth/authorization.test.ts checks). An
+   * 'admin' route acts on any account's rows and owns nothing; a 'public' one takes none.
+   */
+  owns?: Ownership;
 }
+
+// The rules the routes use, named here: a route's entry stays one flat object (e2e/fuzz.spec.ts
+// reads the list from this file's text).
+const conversation = { param: 'id', resource: 'conversation' } as const;
+const message = { param: 'id', resource: 'message' } as const;
+const apiToken = { param: 'id', resource: 'apiToken' } as const;
+const messagesInQuery = { query: 'm', resource: 'message' } as const;
+const share = { param: 'id', resource: 'share' } as const;
 
 /**
  * Every API route, so the gate can answer unknown paths and methods with the JSON error and
@@ -42,7 +65,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/account/sign-up', access: 'public', jsonBody: MAX_JSON_BODY_BYTES },
   { method: 'GET', path: '/api/account/tokens', access: 'user' },
   { method: 'POST', path: '/api/account/tokens', access: 'user', jsonBody: MAX_JSON_BODY_BYTES },
-  { method: 'DELETE', path: '/api/account/tokens/:id', access: 'user' },
+  { method: 'DELETE', path: '/api/account/tokens/:id', access: 'user', owns: apiToken },
   { method: 'GET', path: '/api/admin/users', access: 'admin' },
   { method: 'POST', path: '/api/admin/users', access: 'admin', jsonBody: MAX_JSON_BODY_BYTES },
   { method: 'PATCH', path: '/api/admin/users/:id', access: 'admin', jsonBody: MAX_JSON_BODY_BYTES },
@@ -56,7 +79,13 @@ export const API_ROUTES: readonly ApiRoute[] = [
   },
   { method: 'GET', path: '/api/backends', access: 'user' },
   { method: 'POST', path: '/api/battles', access: 'user', jsonBody: MAX_JSON_BODY_BYTES },
-  { method: 'POST', path: '/api/battles/:id/vote', access: 'user', jsonBody: MAX_JSON_BODY_BYTES },
+  {
+    method: 'POST',
+    path: '/api/battles/:id/vote',
+    access: 'user',
+    jsonBody: MAX_JSON_BODY_BYTES,
+    owns: conversation,
+  },
   { method: 'GET', path: '/api/leaderboard', access: 'user' },
   { method: 'GET', path: '/api/votes/export', access: 'user' },
   { method: 'GET', path: '/api/conversations', access: 'user' },
@@ -67,27 +96,30 @@ export const API_ROUTES: readonly ApiRoute[] = [
     access: 'user',
     jsonBody: MAX_IMPORT_BODY_BYTES,
   },
-  { method: 'GET', path: '/api/conversations/:id', access: 'user' },
+  { method: 'GET', path: '/api/conversations/:id', access: 'user', owns: conversation },
   {
     method: 'PATCH',
     path: '/api/conversations/:id',
     access: 'user',
     jsonBody: MAX_JSON_BODY_BYTES,
+    owns: conversation,
   },
-  { method: 'DELETE', path: '/api/conversations/:id', access: 'user' },
+  { method: 'DELETE', path: '/api/conversations/:id', access: 'user', owns: conversation },
   {
     method: 'PATCH',
     path: '/api/conversations/:id/slots/:slotId',
     access: 'user',
     jsonBody: MAX_JSON_BODY_BYTES,
+    owns: conversation,
   },
-  { method: 'GET', path: '/api/conversations/:id/turns', access: 'user' },
-  { method: 'GET', path: '/api/conversations/:id/export', access: 'user' },
+  { method: 'GET', path: '/api/conversations/:id/turns', access: 'user', owns: conversation },
+  { method: 'GET', path: '/api/conversations/:id/export', access: 'user', owns: conversation },
   {
     method: 'PUT',
     path: '/api/conversations/:id/verdicts',
     access: 'user',
     jsonBody: MAX_JSON_BODY_BYTES,
+    owns: conversation,
   },
   {
     method: 'POST',
@@ -95,28 +127,49 @@ export const API_ROUTES: readonly ApiRoute[] = [
     access: 'user',
     jsonBody: MAX_JSON_BODY_BYTES,
     serve: addTurn,
+    owns: conversation,
+  },
+  { method: 'POST', path: '/api/messages/:id/stop', access: 'user', owns: message },
+  { method: 'POST', path: '/api/messages/:id/retry', access: 'user', owns: message },
+  { method: 'POST', path: '/api/messages/:id/show', access: 'user', owns: message },
+  {
+    method: 'GET',
+    path: '/api/messages/:id/events',
+    access: 'user',
+    serve: eventsOfMessage,
+    owns: message,
+  },
+  {
+    method: 'GET',
+    path: '/api/events',
+    access: 'user',
+    serve: eventsOfMessages,
+    owns: messagesInQuery,
   },
   {
     method: 'POST',
     path: '/api/conversations/:id/shares',
     access: 'user',
     jsonBody: MAX_JSON_BODY_BYTES,
+    owns: conversation,
   },
   { method: 'GET', path: '/api/shares', access: 'user' },
-  { method: 'PATCH', path: '/api/shares/:id', access: 'user', jsonBody: MAX_JSON_BODY_BYTES },
-  { method: 'DELETE', path: '/api/shares/:id', access: 'user' },
+  {
+    method: 'PATCH',
+    path: '/api/shares/:id',
+    access: 'user',
+    jsonBody: MAX_JSON_BODY_BYTES,
+    owns: share,
+  },
+  { method: 'DELETE', path: '/api/shares/:id', access: 'user', owns: share },
   { method: 'GET', path: '/api/s/:slug/turns', access: 'anyone' },
   { method: 'POST', path: '/api/s/:slug/vote', access: 'anyone', jsonBody: MAX_JSON_BODY_BYTES },
-  { method: 'POST', path: '/api/messages/:id/stop', access: 'user' },
-  { method: 'POST', path: '/api/messages/:id/retry', access: 'user' },
-  { method: 'POST', path: '/api/messages/:id/show', access: 'user' },
-  { method: 'GET', path: '/api/messages/:id/events', access: 'user', serve: eventsOfMessage },
-  { method: 'GET', path: '/api/events', access: 'user', serve: eventsOfMessages },
 ];
 
 const compiled = API_ROUTES.map((route) => ({ route, segments: route.path.split('/') }));
 
-function paramsOf(pattern: string[], segments: string[]): RouteParams | null {
+/** The parameters of a path split at `/` by a pattern split the same way; null: no match. */
+export function paramsOf(pattern: string[], segments: string[]): RouteParams | null {
   if (pattern.at(-1) === '*') {
     const fixed = pattern.slice(0, -1);
     if (segments.length <= fixed.length || !segments.at(-1)) return null;

@@ -87,8 +87,8 @@ describe('cross-site writes', () => {
     ];
     for (const headers of allowed) {
       const answer = await send({
-        method: 'PATCH',
-        path: '/api/conversations/x',
+        method: 'POST',
+        path: '/api/conversations',
         headers: { ...json, ...headers },
         body,
       });

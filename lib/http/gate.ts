@@ -3,11 +3,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { viewerOf } from '@/lib/auth/viewer';
 import { config } from '@/lib/config';
 import { AppError, toAppError } from '@/lib/errors';
-import { accessCheck } from './access';
+import { accessCheck, ownershipRefusal } from './access';
 import { isAllowedHost, isCrossOrigin } from './allowed-hosts';
 import { type ApiRoute, matchApiRoute, type RouteParams } from './api-routes';
 import { setClientAddress } from './client-address';
 import { sendError } from './node-io';
+import { matchPageRoute } from './page-routes';
 import { checkBody } from './read-body';
 import { withRequestContext } from './request-context';
 import { securityHeaders } from './security-headers';
@@ -17,6 +18,9 @@ import { voterIdFor } from './voter';
 export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+/** No page has this path: Next.js answers it with the app's not-found page and a 404. */
+export const NOT_FOUND_PAGE = '/_versus/not-found';
 
 let closing = false;
 
@@ -91,8 +95,9 @@ function headersFor(error: AppError, allowed: string[]): Record<string, string> 
  * that is not a path or does not decode, a Host the user did not choose (DNS rebinding), an
  * unknown route or method, a state-changing request from another origin, a body that is too
  * large or not JSON — then learns who is asking (session, API token, or single-user mode's
- * local user), refuses a route or page they may not use (lib/http/access.ts), and builds the
- * request context that every route and page reads instead of looking the user up itself.
+ * local user), refuses a route or page they may not use and anything a route's or page's
+ * parameter names that is not theirs (lib/http/access.ts), and builds the request context that
+ * every route and page reads instead of looking the user up itself.
  */
 export async function passGate(
   req: IncomingMessage,
@@ -146,6 +151,14 @@ export async function passGate(
     if (denied) {
       res.writeHead(303, { location: denied.redirect, 'cache-control': 'no-store' }).end();
       return;
+    }
+    const named = route ?? (api ? null : matchPageRoute(url.pathname));
+    const owns = named?.route.owns;
+    if (owns && viewer) {
+      const refusal = await ownershipRefusal({ viewer, owns, params: named.params, url });
+      // A page that is not the viewer's is the not-found page, rendered by Next.js as any other.
+      if (refusal && api) throw refusal;
+      if (refusal) req.url = NOT_FOUND_PAGE;
     }
     const context = { viewer, voterId: await voterIdFor(req, res, viewer) };
     const serve = route?.route.serve;

@@ -73,6 +73,8 @@ export async function eventsOfMessage(
 }
 
 async function sse(res: ServerResponse, subscriptions: Subscription[]) {
+  // The gate has refused messages that are not the viewer's (api-routes.ts, `owns`); this
+  // second look, once per connection, keeps a stream from ever starting on a wrong rule.
   await assertMessagesOwned(
     currentViewer().id,
     subscriptions.map((subscription) => subscription.messageId),
