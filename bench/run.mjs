@@ -12,6 +12,7 @@ import { startApp, startFakes } from './lib/stack.mjs';
 import { concurrencyScenario } from './scenarios/concurrency.mjs';
 import { databaseScenario } from './scenarios/database.mjs';
 import { fanoutScenario } from './scenarios/fanout.mjs';
+import { gateScenario } from './scenarios/gate.mjs';
 import { latencyScenarios } from './scenarios/latency.mjs';
 import { leaderboardScenario } from './scenarios/leaderboard.mjs';
 import { pageWeightScenario } from './scenarios/page-weight.mjs';
@@ -46,6 +47,7 @@ const scenarios = [
   { ids: ['6'], run: databaseScenario },
   { ids: ['5'], run: pageWeightScenario },
   { ids: ['7'], run: leaderboardScenario },
+  { ids: ['8'], run: gateScenario },
 ];
 
 const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
