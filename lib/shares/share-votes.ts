@@ -25,7 +25,8 @@ export async function shareVotesForLeaderboard(): Promise<{
   leaked: number;
 }> {
   const rows = await db.shareVote.findMany({
-    where: { share: { arena: { not: null } } },
+    // An imported conversation's battle was fought elsewhere: its challenge does not count here.
+    where: { share: { arena: { not: null }, conversation: { importedAt: null } } },
     select: { id: true, outcome: true, share: { select: { arena: true } } },
   });
   const votes: StoredVote[] = [];
