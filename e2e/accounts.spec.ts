@@ -105,6 +105,40 @@ test('first run makes the admin; a sign-up waits for approval, then works on its
   await user.goto('/admin/users');
   await expect(user).not.toHaveURL(/admin/);
 
+  // Bob shares his comparison; someone without an account (no cookies) reads it, nothing more.
+  await expect
+    .poll(
+      async () => {
+        const made = await userContext.request.post(
+          `${base}/api/conversations/${bobConversation}/shares`,
+          { headers: { origin: base }, data: { showOwner: true } },
+        );
+        return made.ok() ? ((await made.json()) as { share: { path: string } }).share.path : '';
+      },
+      { timeout: 30_000 },
+    )
+    .toMatch(/^\/s\//);
+  const shares = await userContext.request.get(`${base}/api/shares`);
+  const [share] = ((await shares.json()) as { shares: { id: string; path: string }[] }).shares;
+  const stranger = await browser.newContext({ baseURL: base });
+  const reader = await stranger.newPage();
+  expect((await reader.goto(share?.path ?? ''))?.status()).toBe(200);
+  await expect(reader.getByTestId('share-facts')).toContainText('by Bob User');
+  await expect(reader.getByTestId('column')).toHaveCount(2);
+  await reader.goto(`/c/${bobConversation}`);
+  await expect(reader).toHaveURL(/\/sign-in/);
+  // Only Bob manages it: the admin's revoke is "not found", Bob's works.
+  const byAdmin = await adminContext.request.delete(`${base}/api/shares/${share?.id}`, {
+    headers: { origin: base },
+  });
+  expect(byAdmin.status()).toBe(404);
+  const byBob = await userContext.request.delete(`${base}/api/shares/${share?.id}`, {
+    headers: { origin: base },
+  });
+  expect(byBob.status()).toBe(204);
+  expect((await reader.goto(share?.path ?? ''))?.status()).toBe(404);
+  await stranger.close();
+
   // Signed out, the app is closed again.
   await user.getByTestId('sign-out').click();
   await expect(user).toHaveURL(/\/sign-in/);
