@@ -54,17 +54,17 @@ const ROUTES: readonly FuzzRoute[] = [
   { method: 'GET', path: '/api/conversations/:id/export' },
   { method: 'PUT', path: '/api/conversations/:id/verdicts', body: 'verdict' },
   { method: 'POST', path: '/api/conversations/:id/turns', body: 'turn' },
+  { method: 'POST', path: '/api/messages/:id/stop' },
+  { method: 'POST', path: '/api/messages/:id/retry' },
+  { method: 'POST', path: '/api/messages/:id/show' },
+  { method: 'GET', path: '/api/messages/:id/events' },
+  { method: 'GET', path: '/api/events' },
   { method: 'POST', path: '/api/conversations/:id/shares', body: 'share' },
   { method: 'GET', path: '/api/shares' },
   { method: 'PATCH', path: '/api/shares/:id', body: 'shareChange' },
   { method: 'DELETE', path: '/api/shares/:id' },
   { method: 'GET', path: '/api/s/:slug/turns' },
   { method: 'POST', path: '/api/s/:slug/vote', body: 'vote' },
-  { method: 'POST', path: '/api/messages/:id/stop' },
-  { method: 'POST', path: '/api/messages/:id/retry' },
-  { method: 'POST', path: '/api/messages/:id/show' },
-  { method: 'GET', path: '/api/messages/:id/events' },
-  { method: 'GET', path: '/api/events' },
 ];
 
 test('the fuzzer covers exactly the routes of API_ROUTES', () => {
