@@ -45,6 +45,7 @@ test('Export → JSON, import it on the Account page: the same conversation, new
   const exported = JSON.parse(await readFile(file ?? '', 'utf8')) as { exportedAt: string };
 
   await page.goto('/account');
+  await page.screenshot({ path: 'screenshots/account-import-export.png', fullPage: true });
   await page.getByTestId('import-conversation').setInputFiles(file ?? '');
   await page.waitForURL(
     (url) => url.pathname.startsWith('/c/') && !url.pathname.endsWith(conversationId),

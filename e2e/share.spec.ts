@@ -55,6 +55,12 @@ test('a shared comparison opens for anyone, read-only, with nothing else of the 
   const path = (await link.getAttribute('href')) ?? '';
   expect(path).toMatch(/^\/s\/[\w-]{22}$/);
   await page.screenshot({ path: 'screenshots/share-dialog.png' });
+  await page.goto('/shares');
+  await expect(page.getByTestId('share-row')).not.toHaveCount(0);
+  await page.screenshot({ path: 'screenshots/shares-page.png' });
+  expect(await axeViolations(page)).toEqual([]);
+  await page.goto(`/c/${conversationId}`);
+  await page.getByTestId('share-button').click();
 
   const desk = await recipient(browser);
   const guest = await desk.newPage();

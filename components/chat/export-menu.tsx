@@ -36,7 +36,8 @@ export function ExportMenu({ conversationId }: { conversationId: string }) {
           {...props}
           data-testid="export-menu"
           title="Download this conversation"
-          className={buttonClass('ghost', 'sm')}
+          // Downloads are for a computer; on a phone the header keeps room for the title.
+          className={buttonClass('ghost', 'sm', 'max-sm:hidden')}
         >
           <DownloadIcon className="size-3.5" />
           <span className="max-sm:sr-only">Export</span>

@@ -68,9 +68,15 @@ export function PreviewAll({
 
   return (
     <>
-      <Button size="sm" data-testid="preview-all-button" onClick={() => void build()}>
+      <Button
+        size="sm"
+        data-testid="preview-all-button"
+        title="Run every column's HTML side by side"
+        onClick={() => void build()}
+      >
         <PlayIcon className="size-3.5" />
-        Preview all
+        {/* A phone's header has room for the title, not for every label. */}
+        <span className="max-sm:sr-only">Preview all</span>
       </Button>
       {previews && (
         <div
