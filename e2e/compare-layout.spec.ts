@@ -120,11 +120,14 @@ test('turns are rows: every answer to a prompt starts at the same height, under 
     .evaluateAll((rows) => rows.map((row) => Math.round(row.getBoundingClientRect().height)));
   expect(new Set(heights).size).toBe(3);
 
-  // The poem keeps its eight lines, each starting with its character.
+  // The poem keeps its eight lines, each starting with its character. It is an earlier turn's
+  // answer, so it is laid out (and has an innerText) once it is near the view, a frame later.
   const poem = compare.cells(0).first().getByTestId('message-content');
+  await poem.scrollIntoViewIfNeeded();
   // biome-ignore lint/performance/useDomNodeTextContent: the rendered lines (<br>) are the point.
-  const lines = (await poem.innerText()).split('\n').filter(Boolean);
-  expect(lines).toHaveLength(8);
+  const renderedLines = async () => (await poem.innerText()).split('\n').filter(Boolean);
+  await expect.poll(renderedLines).toHaveLength(8);
+  const lines = await renderedLines();
   expect(lines.map((line) => line[0]).join('')).toBe('新年快乐万事如意');
 
   await page.screenshot({ path: `${shots}/compare-rows-bottom.png` });

@@ -30,7 +30,7 @@ export const AnswerCell = memo(function AnswerCell({
     <div
       data-testid="cell"
       data-slot-position={slot.position}
-      className={`min-w-0 px-4 pt-3 pb-4 ${last ? '' : 'border-r border-zinc-200 max-md:border-r-0 dark:border-zinc-800'}`}
+      className={`min-w-0 px-4 pt-3 pb-4 ${latest ? '' : 'answer-earlier'} ${last ? '' : 'border-r border-zinc-200 max-md:border-r-0 dark:border-zinc-800'}`}
     >
       {message ? (
         <>
