@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { useDeferredValue, useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { PlusIcon, SearchIcon } from '@/components/ui/icons';
 import type { ConversationSummary } from '@/lib/api/views';
@@ -12,26 +12,46 @@ import { useConversationList } from '@/lib/client/use-conversation-list';
 import { AccountMenu } from './account-menu';
 import { SidebarItem } from './sidebar-item';
 
-/**
- * How many conversations come with the page. The rest (the list holds up to 200) render just
- * after it hydrates, in the background: hydrating them all was one of a phone's long tasks, and
- * they sit below the sidebar's fold anyway.
- */
-const FIRST_CONVERSATIONS = 40;
+/** How far below the list's end its remaining conversations are fetched. */
+const LOAD_AHEAD_PX = 300;
 
 export function Sidebar({
   initialConversations,
+  more,
   account,
 }: {
+  /** The latest conversations, as many as a tall screen shows. */
   initialConversations: ConversationSummary[];
+  /** There are more, fetched when the list is scrolled near its end. */
+  more: boolean;
   /** The signed-in account; null in single-user mode (no sign-in). */
   account: { name: string; admin: boolean } | null;
 }) {
-  const { query, setQuery, conversations, error, loading } =
-    useConversationList(initialConversations);
-  // False on the server and while hydrating, then true for good in a deferred render.
-  const all = useDeferredValue(true, false);
-  const shown = all ? conversations : conversations.slice(0, FIRST_CONVERSATIONS);
+  const { query, setQuery, conversations, error, loading, complete, loadAll } = useConversationList(
+    initialConversations,
+    more,
+  );
+  // The rest of the list (up to 200) is fetched and rendered only when the list is scrolled
+  // near its end: rendering 160 more entries right after hydration was a phone's longest work
+  // after the page's own, for a drawer that is closed there. In a closed drawer the list skips
+  // layout (below), so its end is never in view.
+  const listRef = useRef<HTMLDivElement>(null);
+  const endRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const list = listRef.current;
+    const end = endRef.current;
+    if (complete || !list || !end) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        loadAll();
+      },
+      { root: list, rootMargin: `0px 0px ${LOAD_AHEAD_PX}px 0px` },
+    );
+    observer.observe(end);
+    return () => observer.disconnect();
+  }, [complete, loadAll]);
   const pathname = usePathname();
   const router = useRouter();
   const searchId = useId();
@@ -47,11 +67,15 @@ export function Sidebar({
     }
   };
 
+  // The links below are not prefetched (as no conversation is, see SidebarItem): every page is
+  // rendered per request, so a prefetch fetched next to nothing (1 KB of route tree, twice per
+  // link), while on a phone's page load its fetch() calls alone were 2–3 % of the main thread.
   return (
     <nav aria-label="Conversations" className="flex h-full flex-col">
       <div className="flex h-12 shrink-0 items-center gap-2 px-4">
         <Link
           href="/"
+          prefetch={false}
           className="flex items-center gap-2 rounded text-sm font-semibold tracking-tight outline-none focus-visible:ring-2 focus-visible:ring-indigo-500/60"
         >
           <Logo />
@@ -59,13 +83,14 @@ export function Sidebar({
         </Link>
       </div>
       <div className="grid gap-2 px-3 pb-3">
-        <Link href="/" className={buttonClass('primary', 'md', 'w-full')}>
+        <Link href="/" prefetch={false} className={buttonClass('primary', 'md', 'w-full')}>
           <PlusIcon className="size-3.5" />
           New comparison
         </Link>
         <div className="grid grid-cols-2 gap-2">
           <Link
             href="/battle"
+            prefetch={false}
             aria-current={pathname === '/battle' ? 'page' : undefined}
             className={buttonClass('secondary', 'md', 'w-full')}
           >
@@ -73,6 +98,7 @@ export function Sidebar({
           </Link>
           <Link
             href="/leaderboard"
+            prefetch={false}
             aria-current={pathname === '/leaderboard' ? 'page' : undefined}
             className={buttonClass('secondary', 'md', 'w-full')}
           >
@@ -99,6 +125,7 @@ export function Sidebar({
           keeps it shown while the drawer slides out. The list, not the whole drawer: Chromium
           laid a hidden drawer out anyway once the document was parsed. */}
       <div
+        ref={listRef}
         className="min-h-0 flex-1 overflow-y-auto px-2 pb-3 max-md:transition-[content-visibility] max-md:transition-discrete max-md:duration-200 max-md:group-data-closed/drawer:[content-visibility:hidden]"
         aria-busy={loading}
       >
@@ -118,7 +145,7 @@ export function Sidebar({
           </p>
         ) : (
           <ul className="grid grid-cols-1 gap-0.5">
-            {shown.map((conversation) => (
+            {conversations.map((conversation) => (
               <SidebarItem
                 key={conversation.id}
                 conversation={conversation}
@@ -128,6 +155,7 @@ export function Sidebar({
             ))}
           </ul>
         )}
+        {!complete && !query.trim() && <div ref={endRef} aria-hidden="true" className="h-px" />}
       </div>
       <AccountMenu account={account} />
     </nav>

@@ -58,6 +58,12 @@ export const conversationQuerySchema = z.object({
  */
 export const TURNS_PER_PAGE = 10;
 
+/**
+ * How many of the sidebar's conversations come with a page (more than a tall screen shows);
+ * the rest (up to 200) are fetched once the list is scrolled near its end.
+ */
+export const SIDEBAR_FIRST_CONVERSATIONS = 24;
+
 /** `?before=<turn index>&limit=N`: the page of turns before that one. */
 export const earlierTurnsQuerySchema = z.object({
   before: z.coerce.number().int().min(0),

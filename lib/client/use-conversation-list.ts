@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConversationSummary } from '@/lib/api/views';
 import { api, messageOf } from './api';
 import { onConversationsChanged } from './conversation-events';
@@ -10,11 +10,13 @@ const DEBOUNCE_MS = 200;
 
 /**
  * The sidebar's list: server-rendered first, then searched through the API as the user types,
- * and reloaded when a page adds, reorders or deletes conversations.
+ * and reloaded when a page adds, reorders or deletes conversations. The page brings the latest
+ * few (`more` when there are others); `loadAll` fetches the whole list.
  */
-export function useConversationList(initial: ConversationSummary[]) {
+export function useConversationList(initial: ConversationSummary[], more: boolean) {
   const [query, setQuery] = useState('');
   const [conversations, setConversations] = useState(initial);
+  const [complete, setComplete] = useState(!more);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [version, setVersion] = useState(0);
@@ -38,6 +40,8 @@ export function useConversationList(initial: ConversationSummary[]) {
           if (!cancelled) {
             setConversations(found);
             setError(null);
+            // Without a query the API answers the whole list.
+            if (!query.trim()) setComplete(true);
           }
         } catch (caught) {
           if (!cancelled) setError(messageOf(caught));
@@ -53,5 +57,7 @@ export function useConversationList(initial: ConversationSummary[]) {
     };
   }, [query, pathname, version]);
 
-  return { query, setQuery, conversations, error, loading };
+  const loadAll = useCallback(() => setVersion((value) => value + 1), []);
+
+  return { query, setQuery, conversations, error, loading, complete, loadAll };
 }

@@ -105,9 +105,12 @@ export async function getEarlierTurns({
 export async function listConversations({
   ownerId,
   q,
+  take = 200,
 }: {
   ownerId: string;
   q?: string;
+  /** At most this many, the most recently updated first (200 by default). */
+  take?: number;
 }): Promise<ConversationSummary[]> {
   const rows = await db.conversation.findMany({
     where: {
@@ -127,7 +130,7 @@ export async function listConversations({
         : {}),
     },
     orderBy: { updatedAt: 'desc' },
-    take: 200,
+    take,
     select: {
       id: true,
       title: true,
