@@ -18,6 +18,8 @@ let fakes: FakeBackends;
 let ownerId: string;
 const voterId = 'share-owner-voter';
 const quick = { tokensPerSecond: 2000, ttftMs: 5 };
+/** A share with no options: open, anonymous, not indexed, no expiry. */
+const plain = { blind: false, showOwner: false, indexable: false, expiresInDays: null };
 
 beforeAll(async () => {
   fakes = await startFakes();
@@ -67,10 +69,7 @@ describe('a share of a comparison', () => {
       conversationId: conversation.id,
       ownerId,
       voterId,
-      blind: false,
-      showOwner: false,
-      indexable: false,
-      expiresInDays: null,
+      ...plain,
     });
     const slug = slugOf(share.path);
     expect(slug).toMatch(SLUG_PATTERN);
@@ -165,10 +164,7 @@ describe('a share of a comparison', () => {
         conversationId: conversation.id,
         ownerId: owner.id,
         voterId,
-        blind: false,
-        showOwner: false,
-        indexable: false,
-        expiresInDays: null,
+        ...plain,
       }),
     ).rejects.toMatchObject({ code: 'conflict' });
     await ask(conversation.id, 'done first', owner.id);
@@ -181,10 +177,7 @@ describe('a share of a comparison', () => {
       conversationId: conversation.id,
       ownerId: owner.id,
       voterId,
-      blind: false,
-      showOwner: false,
-      indexable: false,
-      expiresInDays: null,
+      ...plain,
     });
     await settled(running.messages.map((message) => message.id));
     const slug = slugOf(share.path);
@@ -303,10 +296,8 @@ describe('a blind challenge', () => {
         conversationId: conversation.id,
         ownerId,
         voterId,
+        ...plain,
         blind: true,
-        showOwner: false,
-        indexable: false,
-        expiresInDays: null,
       }),
     ).rejects.toMatchObject({ code: 'bad_request' });
   });
