@@ -129,6 +129,16 @@ describe('a share of a comparison', () => {
     const read = await readShare({ slug, voterId, latestTurns: 10 });
     expect(read?.conversation.turns.map((turn) => turn.prompt)).toEqual(['first', 'second']);
     expect(read?.share.owner).toBe('Local user');
+    // A long share opens at its latest turns; the earlier ones come a page at a time.
+    const latest = await readShare({ slug, voterId, latestTurns: 1 });
+    expect(latest?.conversation.turns.map((turn) => turn.prompt)).toEqual(['second']);
+    expect(latest?.conversation.earlierTurns).toBe(1);
+    const earlier = await readShareTurns({ slug, voterId, before: 1, limit: 10 });
+    expect(earlier.turns.map((turn) => turn.prompt)).toEqual(['first']);
+    expect(earlier.earlierTurns).toBe(0);
+    // The link preview describes every turn, not only those on show.
+    expect(latest?.card.turns).toBe(2);
+    expect(latest?.card.prompt).toBe('first');
 
     // Only the owner changes it; another user is told it does not exist.
     await expect(revokeShare({ id: share.id, ownerId: 'someone-else' })).rejects.toMatchObject({
