@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateLineStartsCheck, firstCharacter } from './line-starts-check';
 
@@ -92,4 +93,33 @@ describe('evaluateLineStartsCheck', () => {
     const answer = 'Love is patient,\nover all it stays,\nvast as the sea,\nendless as days.';
     expect(evaluateLineStartsCheck(check, answer).verdict).toBe('pass');
   });
+});
+
+const HAN = fc.constantFrom(...'春风送暖花开山水明月清秋云雪松竹梅兰');
+const DECORATION = fc.constantFrom('', '**', '> ', '- ', '1. ', '3、', '「', '　　', '《');
+
+it('passes any acrostic whatever the decoration, blank lines, title and closing remark', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(HAN, fc.string({ unit: HAN }), DECORATION, fc.boolean()), {
+        minLength: 1,
+        maxLength: 12,
+      }),
+      fc.boolean(),
+      (lines, titled) => {
+        const starts = lines.map(([first]) => first).join('');
+        const poem = lines
+          .map(([first, rest, decoration, blankAfter]) =>
+            decoration === '**'
+              ? `**${first}**${rest}${blankAfter ? '\n' : ''}`
+              : `${decoration}${first}${rest}${blankAfter ? '\n' : ''}`,
+          )
+          .join('\n');
+        const answer = `${titled ? '**《无题》**\n\n' : ''}${poem}\n\n以上是一首藏头诗。`;
+        expect(evaluateLineStartsCheck({ kind: 'line-starts', starts }, answer).verdict).toBe(
+          'pass',
+        );
+      },
+    ),
+  );
 });

@@ -86,6 +86,10 @@ class Parser {
     const token = this.take();
     switch (token.type) {
       case 'number':
+        // 2\frac{1}{2} is a mixed number, 2½, as Chinese textbooks write 带分数.
+        if (this.peek()?.type === 'frac' && Number.isInteger(token.value)) {
+          return token.value + this.primary();
+        }
         return token.value;
       case 'pi':
         return Math.PI;

@@ -67,6 +67,14 @@ describe('evaluateNumberCheck: chickens and rabbits', () => {
     });
   });
 
+  it('does not take the working above a wrong final statement as the answer', () => {
+    const answer = '解得 x = 12，y = 13。\n但代入检验后我改为：\n鸡有14只，\n兔有11只。';
+    expect(evaluateNumberCheck(CHICKENS, answer)).toEqual({
+      verdict: 'fail',
+      detail: 'missing 12 and 13; the answer gives 14, 11',
+    });
+  });
+
   it('names only the missing value when one is right', () => {
     expect(evaluateNumberCheck(CHICKENS, '鸡有12只，兔有15只。').detail).toBe(
       'missing 13; the answer gives 12, 15',

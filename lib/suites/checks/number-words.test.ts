@@ -12,6 +12,8 @@ describe('readChineseNumerals', () => {
     ['一亿两千万', [120_000_000]],
     ['二〇二六年', [2026]],
     ['十', [10]],
+    ['占总数的三分之二', [3, 2, 2 / 3]],
+    ['百分之二十五', [25, 0.25]],
   ])('%s', (text, values) => {
     expect(readChineseNumerals(text)).toEqual(values);
   });
@@ -60,6 +62,36 @@ it('reads any number from one to 99 999 spelled in English', () => {
         rest ? spell(rest) : '',
       ].filter(Boolean);
       expect(readEnglishNumberWords(`There are ${words.join(' and ')} sheep.`)).toEqual([value]);
+    }),
+  );
+});
+
+const CHINESE_DIGIT_CHARS = '零一二三四五六七八九';
+const CHINESE_UNIT_CHARS = ['', '十', '百', '千'];
+
+/** Standard form: 一百零八, 一千零五十, 十二 (no leading 一 before 十). */
+function spellChinese(value: number): string {
+  const digits = String(value).split('').map(Number);
+  let text = '';
+  let pendingZero = false;
+  digits.forEach((digit, index) => {
+    const unit = CHINESE_UNIT_CHARS[digits.length - 1 - index] as string;
+    if (digit === 0) {
+      pendingZero = text !== '';
+      return;
+    }
+    if (pendingZero) text += '零';
+    pendingZero = false;
+    const leadingTen = text === '' && unit === '十' && digit === 1;
+    text += `${leadingTen ? '' : CHINESE_DIGIT_CHARS[digit]}${unit}`;
+  });
+  return text;
+}
+
+it('reads any number from 2 to 9 999 written in Chinese numerals', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 2, max: 9999 }), (value) => {
+      expect(readChineseNumerals(`答：共有${spellChinese(value)}只。`)).toEqual([value]);
     }),
   );
 });

@@ -14,6 +14,8 @@ const CHINESE_DIGITS: Record<string, number> = {
 };
 const CHINESE_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const CHINESE_GROUPS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+const FRACTION =
+  /([零〇一二两三四五六七八九十百千万亿]+)分之([零〇一二两三四五六七八九十百千万亿]+)/g;
 
 function chineseNumeralValue(numeral: string): number {
   const chars = Array.from(numeral);
@@ -52,7 +54,13 @@ export function readChineseNumerals(text: string): number[] {
     if (!/[零〇一二两三四五六七八九十]/.test(numeral)) continue;
     values.push(chineseNumeralValue(numeral));
   }
-  return values;
+  // 三分之二 is 2/3: the denominator is said first.
+  for (const [, denominator, numerator] of text.matchAll(FRACTION)) {
+    values.push(
+      chineseNumeralValue(numerator as string) / chineseNumeralValue(denominator as string),
+    );
+  }
+  return values.filter(Number.isFinite);
 }
 
 const ENGLISH_SMALL = [
