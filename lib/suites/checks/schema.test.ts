@@ -1,5 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { suiteCheckSchema } from './schema';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
+import { type SuiteCheck, suiteCheckSchema } from './schema';
+
+// The shape agreed with the suites runner and editor; tsc fails here if the schema drifts from it.
+type AgreedSuiteCheck =
+  | { kind: 'number'; expected: number[]; tolerance: number }
+  | { kind: 'match'; mode: 'exact' | 'regex'; pattern: string; caseSensitive: boolean }
+  | { kind: 'line-starts'; starts: string }
+  | { kind: 'manual' };
+
+it('infers the agreed check type', () => {
+  expectTypeOf<SuiteCheck>().toEqualTypeOf<AgreedSuiteCheck>();
+  expectTypeOf(suiteCheckSchema).toExtend<z.ZodType<AgreedSuiteCheck>>();
+});
 
 describe('suiteCheckSchema', () => {
   it.each([
