@@ -65,6 +65,17 @@ const ROUTES: readonly FuzzRoute[] = [
   { method: 'DELETE', path: '/api/shares/:id' },
   { method: 'GET', path: '/api/s/:slug/turns' },
   { method: 'POST', path: '/api/s/:slug/vote', body: 'vote' },
+  { method: 'GET', path: '/api/suites' },
+  { method: 'POST', path: '/api/suites', body: 'suite' },
+  { method: 'PUT', path: '/api/suites/:id', body: 'suite' },
+  { method: 'DELETE', path: '/api/suites/:id' },
+  { method: 'POST', path: '/api/suites/:id/duplicate' },
+  { method: 'POST', path: '/api/suites/:id/runs', body: 'suiteRun' },
+  { method: 'GET', path: '/api/suite-runs/:id' },
+  { method: 'PATCH', path: '/api/suite-runs/:id', body: 'suiteRunChange' },
+  { method: 'DELETE', path: '/api/suite-runs/:id' },
+  { method: 'PUT', path: '/api/suite-runs/:id/verdicts', body: 'suiteVerdict' },
+  { method: 'GET', path: '/api/suite-runs/:id/export' },
 ];
 
 test('the fuzzer covers exactly the routes of API_ROUTES', () => {

@@ -6,9 +6,12 @@ import { interruptAll } from '@/lib/generation/control';
 import { interruptOrphans } from '@/lib/generation/message-state';
 import { releaseAbandonedClaims } from '@/lib/generation/turn-claims';
 import { closeGate } from '@/lib/http/gate';
+import { resumeSuiteRuns } from '@/lib/suites/runs/driver';
 
 const ORPHAN_SWEEP_MS = 15_000;
 const STALE_AFTER_MS = 20_000;
+/** How often an instance looks for suite runs whose driver is gone (their lease has passed). */
+const SUITE_RUN_SWEEP_MS = 10_000;
 
 /** Marks what dead processes left unfinished; returns how many messages and claims it found. */
 async function sweep(staleAfterMs: number | null) {
@@ -29,12 +32,26 @@ export async function startServerTasks(): Promise<void> {
     if (found.messages > 0) {
       console.log(`Marked ${found.messages} unfinished message(s) as interrupted.`);
     }
+    // After the sweep: a run's interrupted answers are asked again.
+    await resumeRuns();
     return;
   }
   const periodic = () =>
     sweep(STALE_AFTER_MS).catch((error: unknown) => console.error('orphan sweep failed', error));
   await periodic();
   setInterval(periodic, ORPHAN_SWEEP_MS).unref();
+  await resumeRuns();
+  setInterval(resumeRuns, SUITE_RUN_SWEEP_MS).unref();
+}
+
+/** Drives the suite runs left without a driver (a restart, a dead instance). */
+async function resumeRuns(): Promise<void> {
+  try {
+    const count = await resumeSuiteRuns();
+    if (count > 0) console.log(`Resumed ${count} suite run(s).`);
+  } catch (error) {
+    console.error('resuming suite runs failed', error);
+  }
 }
 
 /**

@@ -205,6 +205,57 @@ const VALID: Record<BodyKind, fc.Arbitrary<unknown>> = {
     },
     { requiredKeys: [] },
   ),
+  suite: fc.record(
+    {
+      name: text(20),
+      prompts: fc.array(
+        fc.record({
+          title: text(12),
+          prompt: text(40),
+          check: fc.oneof(
+            fc.record({
+              kind: fc.constant('number'),
+              expected: fc.array(fc.double({ noNaN: true }), { maxLength: 3 }),
+              tolerance: fc.double({ min: -1, max: 10, noNaN: true }),
+            }),
+            fc.record({
+              kind: fc.constant('match'),
+              mode: fc.constantFrom('exact', 'regex', 'glob'),
+              pattern: text(12),
+              caseSensitive: fc.boolean(),
+            }),
+            fc.record({ kind: fc.constant('line-starts'), starts: text(8) }),
+            fc.record({ kind: fc.constantFrom('manual', 'llm') }),
+          ),
+        }),
+        { maxLength: 3 },
+      ),
+      settings: fc.record({ temperature: fc.double({ min: -1, max: 3, noNaN: true }) }),
+    },
+    { requiredKeys: [] },
+  ),
+  // Made-up models: a run that starts gets errors from the fakes at once.
+  suiteRun: fc.record(
+    {
+      lineup: fc.array(
+        fc.record({
+          backendId: fc.constantFrom('ollama', 'openai', 'nope'),
+          model: fc.string({ minLength: 1, maxLength: 20 }),
+        }),
+        { maxLength: 3 },
+      ),
+      repeats: fc.integer({ min: -1, max: 12 }),
+      mode: fc.constantFrom('compare', 'blind', 'x'),
+      runMode,
+    },
+    { requiredKeys: [] },
+  ),
+  suiteRunChange: fc.record({ status: fc.constantFrom('paused', 'running', 'done') }),
+  suiteVerdict: fc.record({
+    itemId: text(12),
+    position: fc.integer({ min: -1, max: 7 }),
+    verdict: fc.constantFrom('pass', 'fail', null, 'maybe'),
+  }),
   // Clearing only: a pool of made-up models would leave later specs' battles nothing to pick.
   pool: fc.constant({ pool: null }),
   // Never a valid address: the fuzzer creates no accounts.

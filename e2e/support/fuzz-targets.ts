@@ -17,7 +17,11 @@ export type BodyKind =
   | 'pool'
   | 'share'
   | 'shareChange'
-  | 'import';
+  | 'import'
+  | 'suite'
+  | 'suiteRun'
+  | 'suiteRunChange'
+  | 'suiteVerdict';
 
 export interface FuzzRoute {
   method: string;

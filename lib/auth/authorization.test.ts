@@ -243,11 +243,30 @@ describe('ownership, decided by the gate', () => {
         turns: 0,
       },
     });
+    const suite = await m.db.suite.create({
+      data: { id: `su-${run}`, ownerId: ids.user ?? '', name: 'owned', prompts: '[]' },
+    });
+    const suiteRun = await m.db.suiteRun.create({
+      data: {
+        id: `sr-${run}`,
+        suiteId: suite.id,
+        ownerId: ids.user ?? '',
+        voterId: ids.user ?? '',
+        snapshot: JSON.stringify({ name: 'owned', prompts: [], settings: {} }),
+        lineup: '[]',
+        repeats: 1,
+        mode: 'compare',
+        runMode: 'sequential',
+        status: 'done',
+      },
+    });
     usersOwn = {
       conversation: conversation.id,
       message: message.id,
       apiToken: apiToken.apiToken.id,
       share: share.id,
+      suite: suite.id,
+      suiteRun: suiteRun.id,
     };
   });
 

@@ -27,6 +27,10 @@ export const OWNED_RESOURCES = {
   share: owned('share', (ownerId, ids) =>
     db.share.count({ where: { id: { in: ids }, ownerId, revokedAt: null } }),
   ),
+  suite: owned('suite', (ownerId, ids) => db.suite.count({ where: { id: { in: ids }, ownerId } })),
+  suiteRun: owned('suite run', (ownerId, ids) =>
+    db.suiteRun.count({ where: { id: { in: ids }, ownerId } }),
+  ),
 } satisfies Record<string, { noun: string; countOwned: CountOwned }>;
 
 export type OwnedResource = keyof typeof OWNED_RESOURCES;

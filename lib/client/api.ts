@@ -59,7 +59,11 @@ function errorOf(body: unknown): { code: string; message: string } | null {
   return typeof code === 'string' && typeof message === 'string' ? { code, message } : null;
 }
 
-async function request<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T> {
+/** One call of the Versus API: JSON in and out, its error thrown as an ApiError. */
+export async function request<T>(
+  path: string,
+  init?: { method?: string; body?: unknown },
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {

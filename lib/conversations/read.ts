@@ -115,6 +115,8 @@ export async function listConversations({
   const rows = await db.conversation.findMany({
     where: {
       ownerId,
+      // A suite run's items (up to hundreds of conversations) are reached from its grid.
+      suiteItem: { is: null },
       ...(q
         ? {
             OR: [

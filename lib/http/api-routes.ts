@@ -53,6 +53,8 @@ const message = { param: 'id', resource: 'message' } as const;
 const apiToken = { param: 'id', resource: 'apiToken' } as const;
 const messagesInQuery = { query: 'm', resource: 'message' } as const;
 const share = { param: 'id', resource: 'share' } as const;
+const suite = { param: 'id', resource: 'suite' } as const;
+const suiteRun = { param: 'id', resource: 'suiteRun' } as const;
 
 /**
  * Every API route, so the gate can answer unknown paths and methods with the JSON error and
@@ -164,6 +166,41 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'DELETE', path: '/api/shares/:id', access: 'user', owns: share },
   { method: 'GET', path: '/api/s/:slug/turns', access: 'anyone' },
   { method: 'POST', path: '/api/s/:slug/vote', access: 'anyone', jsonBody: MAX_JSON_BODY_BYTES },
+  { method: 'GET', path: '/api/suites', access: 'user' },
+  { method: 'POST', path: '/api/suites', access: 'user', jsonBody: MAX_JSON_BODY_BYTES },
+  {
+    method: 'PUT',
+    path: '/api/suites/:id',
+    access: 'user',
+    jsonBody: MAX_JSON_BODY_BYTES,
+    owns: suite,
+  },
+  { method: 'DELETE', path: '/api/suites/:id', access: 'user', owns: suite },
+  { method: 'POST', path: '/api/suites/:id/duplicate', access: 'user', owns: suite },
+  {
+    method: 'POST',
+    path: '/api/suites/:id/runs',
+    access: 'user',
+    jsonBody: MAX_JSON_BODY_BYTES,
+    owns: suite,
+  },
+  { method: 'GET', path: '/api/suite-runs/:id', access: 'user', owns: suiteRun },
+  {
+    method: 'PATCH',
+    path: '/api/suite-runs/:id',
+    access: 'user',
+    jsonBody: MAX_JSON_BODY_BYTES,
+    owns: suiteRun,
+  },
+  { method: 'DELETE', path: '/api/suite-runs/:id', access: 'user', owns: suiteRun },
+  {
+    method: 'PUT',
+    path: '/api/suite-runs/:id/verdicts',
+    access: 'user',
+    jsonBody: MAX_JSON_BODY_BYTES,
+    owns: suiteRun,
+  },
+  { method: 'GET', path: '/api/suite-runs/:id/export', access: 'user', owns: suiteRun },
 ];
 
 const compiled = API_ROUTES.map((route) => ({ route, segments: route.path.split('/') }));

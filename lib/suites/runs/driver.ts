@@ -1,0 +1,158 @@
+import 'server-only';
+import { isRunning } from '@/lib/api/message-status';
+import { db } from '@/lib/db/client';
+import { isAppError } from '@/lib/errors';
+import { retryMessage, stopConversation } from '@/lib/generation/control';
+import { startTurn } from '@/lib/generation/start-turn';
+import { newId } from '@/lib/ids';
+import { openItemConversation, type RunRow } from './item-conversation';
+import { recordResults } from './record-results';
+import { parseRun } from './run-rows';
+
+/** This process, as a lease holder. */
+const instanceId = newId();
+/** A lease outlives a missed renewal or two; a dead holder's run is taken over after it. */
+const LEASE_MS = 15_000;
+const RENEW_MS = 5_000;
+/** How often a running item's answers are looked at (the database, so any instance may run them). */
+const POLL_MS = 250;
+
+const driving = new Set<string>();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Claims the run for this process, or renews its claim: true while the run is running and no
+ * other live process holds it. One conditional update, so two instances never both drive a run.
+ */
+async function holdLease(runId: string): Promise<boolean> {
+  const now = new Date();
+  const { count } = await db.suiteRun.updateMany({
+    where: {
+      id: runId,
+      status: 'running',
+      OR: [{ leaseOwner: null }, { leaseOwner: instanceId }, { leaseUntil: { lt: now } }],
+    },
+    data: { leaseOwner: instanceId, leaseUntil: new Date(now.getTime() + LEASE_MS) },
+  });
+  return count === 1;
+}
+
+async function releaseLease(runId: string): Promise<void> {
+  await db.suiteRun.updateMany({
+    where: { id: runId, leaseOwner: instanceId },
+    data: { leaseOwner: null, leaseUntil: null },
+  });
+}
+
+/** Runs one item to its verdicts; 'lost' when the run was paused or taken over meanwhile. */
+async function runItem(run: RunRow, item: Parameters<typeof openItemConversation>[0]['item']) {
+  const { snapshot, lineup } = parseRun(run);
+  const prompt = snapshot.prompts[item.promptIndex];
+  if (!prompt) throw new Error(`suite run ${run.id} has no prompt ${item.promptIndex}`);
+  const conversationId = await openItemConversation({ run, item });
+  let renewedAt = Date.now();
+  for (;;) {
+    if (Date.now() - renewedAt >= RENEW_MS) {
+      if (!(await holdLease(run.id))) {
+        await stopConversation({ conversationId });
+        return 'lost';
+      }
+      renewedAt = Date.now();
+    }
+    const turn = await db.turn.findFirst({
+      where: { conversationId, index: 0, messages: { some: {} } },
+      select: { id: true },
+    });
+    if (!turn) {
+      try {
+        await startTurn({ conversationId, ownerId: run.ownerId, prompt: prompt.prompt });
+      } catch (error) {
+        // A claim left by a process that died is released by its sweep; try again after it.
+        if (!isAppError(error) || error.code !== 'conflict') throw error;
+        await sleep(POLL_MS * 4);
+      }
+      continue;
+    }
+    const answers = await db.message.findMany({
+      where: { turnId: turn.id, shown: true },
+      select: {
+        id: true,
+        status: true,
+        content: true,
+        errorCode: true,
+        slot: { select: { position: true, backendId: true, model: true } },
+      },
+    });
+    if (answers.some((answer) => isRunning(answer.status))) {
+      await sleep(POLL_MS);
+      continue;
+    }
+    // A pause stops the answers: they are asked again on resume, not judged now.
+    if (!(await holdLease(run.id))) return 'lost';
+    renewedAt = Date.now();
+    const redo = answers.filter((a) => a.status === 'stopped' || a.status === 'interrupted');
+    if (redo.length > 0) {
+      for (const answer of redo) await retryMessage({ id: answer.id, ownerId: run.ownerId });
+      continue;
+    }
+    await recordResults({ itemId: item.id, check: prompt.check, lineup, answers });
+    return 'done';
+  }
+}
+
+/** Adds the time since the run last (re)started to its running time, and ends it. */
+async function finishRun(runId: string): Promise<void> {
+  const run = await db.suiteRun.findUniqueOrThrow({ where: { id: runId } });
+  const now = new Date();
+  await db.suiteRun.updateMany({
+    where: { id: runId, status: 'running', leaseOwner: instanceId },
+    data: {
+      status: 'done',
+      finishedAt: now,
+      resumedAt: null,
+      activeMs: run.activeMs + (run.resumedAt ? now.getTime() - run.resumedAt.getTime() : 0),
+    },
+  });
+}
+
+async function drive(runId: string): Promise<void> {
+  try {
+    while (await holdLease(runId)) {
+      const run = await db.suiteRun.findUniqueOrThrow({ where: { id: runId } });
+      const item = await db.suiteRunItem.findFirst({
+        where: { runId, status: { not: 'done' } },
+        orderBy: [{ repeat: 'asc' }, { promptIndex: 'asc' }],
+      });
+      if (!item) return await finishRun(runId);
+      if ((await runItem(run, item)) === 'lost') return;
+    }
+  } finally {
+    await releaseLease(runId);
+  }
+}
+
+/** Drives a run in the background in this process, unless it already does; true if it starts. */
+export function driveRun(runId: string): boolean {
+  if (driving.has(runId)) return false;
+  driving.add(runId);
+  drive(runId)
+    .catch((error: unknown) => console.error(`suite run ${runId} failed`, error))
+    .finally(() => driving.delete(runId));
+  return true;
+}
+
+/**
+ * Picks up every running run whose driver is gone (a restart, a dead instance): at start, and
+ * then periodically, so another instance takes a run over once its lease has passed. Returns
+ * how many it took up.
+ */
+export async function resumeSuiteRuns(): Promise<number> {
+  const runs = await db.suiteRun.findMany({
+    where: {
+      status: 'running',
+      OR: [{ leaseOwner: null }, { leaseOwner: instanceId }, { leaseUntil: { lt: new Date() } }],
+    },
+    select: { id: true },
+  });
+  return runs.filter((run) => driveRun(run.id)).length;
+}
