@@ -104,6 +104,14 @@ export function Sidebar({
           >
             Leaderboard
           </Link>
+          <Link
+            href="/suites"
+            prefetch={false}
+            aria-current={pathname.startsWith('/suites') ? 'page' : undefined}
+            className={buttonClass('secondary', 'md', 'col-span-2 w-full')}
+          >
+            Prompt suites
+          </Link>
         </div>
         <div className="relative">
           <label htmlFor={searchId} className="sr-only">

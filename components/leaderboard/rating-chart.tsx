@@ -1,4 +1,5 @@
 import type { ModelRating } from '@/lib/arena/ratings';
+import { niceTicks } from '@/lib/client/nice-ticks';
 
 /**
  * Ratings with their 95 % intervals on one axis, highest first: where two bars overlap, the
@@ -16,7 +17,7 @@ export function RatingChart({ ratings }: { ratings: ModelRating[] }) {
   const plot = width - labelWidth - 16;
   const x = (value: number) => labelWidth + ((value - from) / (to - from)) * plot;
   const height = ratings.length * rowHeight + 24;
-  const ticks = niceTicks(from, to);
+  const ticks = niceTicks(from, to).map(Math.round);
   return (
     <figure className="grid gap-1">
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a keyboard user must be able to scroll it on a phone. */}
@@ -83,15 +84,4 @@ export function RatingChart({ ratings }: { ratings: ModelRating[] }) {
       </figcaption>
     </figure>
   );
-}
-
-/** About five round tick values across [from, to]. */
-function niceTicks(from: number, to: number): number[] {
-  const raw = (to - from) / 5;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((candidate) => candidate >= raw) ?? raw;
-  const ticks: number[] = [];
-  for (let tick = Math.ceil(from / step) * step; tick <= to; tick += step)
-    ticks.push(Math.round(tick));
-  return ticks;
 }

@@ -15,6 +15,8 @@ export interface PageRoute {
  */
 export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: '/c/:id', owns: { param: 'id', resource: 'conversation' } },
+  { path: '/suites/:id', owns: { param: 'id', resource: 'suite' } },
+  { path: '/suites/runs/:id', owns: { param: 'id', resource: 'suiteRun' } },
 ];
 
 const compiled = PAGE_ROUTES.map((route) => ({ route, segments: route.path.split('/') }));
