@@ -16,6 +16,7 @@ import { gateScenario } from './scenarios/gate.mjs';
 import { latencyScenarios } from './scenarios/latency.mjs';
 import { leaderboardScenario } from './scenarios/leaderboard.mjs';
 import { pageWeightScenario } from './scenarios/page-weight.mjs';
+import { suitesScenario } from './scenarios/suites.mjs';
 
 /**
  * @typedef {{ appUrl: string, appPid: number, fakesPid: number,
@@ -48,6 +49,7 @@ const scenarios = [
   { ids: ['5'], run: pageWeightScenario },
   { ids: ['7'], run: leaderboardScenario },
   { ids: ['8'], run: gateScenario },
+  { ids: ['9'], run: suitesScenario },
 ];
 
 const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();

@@ -1,45 +1,16 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { E2E } from './ports';
 import { scriptModel, uniqueModel, words } from './support/fakes';
+import { ownApp } from './support/own-app';
 
 // A second app process of its own, so the one the other specs use keeps running.
-const port = E2E.ports.app + 20;
-const base = `http://127.0.0.1:${port}`;
 const database = 'data/e2e-shutdown.db';
+const own = ownApp({ portOffset: 20, database });
+const { base } = own;
 
-function removeDatabase() {
-  for (const suffix of ['', '-wal', '-shm', '-journal'])
-    rmSync(`${database}${suffix}`, { force: true });
-}
-
-async function startApp(): Promise<ChildProcess> {
-  removeDatabase();
-  const env = {
-    ...process.env,
-    DATABASE_URL: `file:./${database}`,
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    VERSUS_AUTH: 'single-user',
-    OPENAI_API_BASE_URL: `${E2E.fakeUrl('openai')}/v1`,
-    OLLAMA_BASE_URL: E2E.fakeUrl('ollama'),
-    NEXT_TELEMETRY_DISABLED: '1',
-  };
-  execFileSync('node', ['scripts/db-migrate.mjs'], { env, stdio: 'ignore' });
-  const app = spawn(process.execPath, ['scripts/server.mjs'], { env, stdio: 'inherit' });
-  await expect
-    .poll(
-      () =>
-        fetch(`${base}/api/backends`).then(
-          (r) => r.status,
-          () => 0,
-        ),
-      { timeout: 60_000 },
-    )
-    .toBe(200);
-  return app;
+async function startApp() {
+  own.removeDatabase();
+  return own.start();
 }
 
 /** Reads an SSE stream until it ends; returns the answer text and the last event. */
@@ -120,6 +91,6 @@ test('SIGTERM saves every running answer as interrupted, tells its readers, and 
     }
   } finally {
     if (app.exitCode === null) app.kill('SIGKILL');
-    removeDatabase();
+    own.removeDatabase();
   }
 });

@@ -6,7 +6,7 @@ import { interruptAll } from '@/lib/generation/control';
 import { interruptOrphans } from '@/lib/generation/message-state';
 import { releaseAbandonedClaims } from '@/lib/generation/turn-claims';
 import { closeGate } from '@/lib/http/gate';
-import { resumeSuiteRuns } from '@/lib/suites/runs/driver';
+import { releaseSuiteRuns, resumeSuiteRuns } from '@/lib/suites/runs/driver';
 
 const ORPHAN_SWEEP_MS = 15_000;
 const STALE_AFTER_MS = 20_000;
@@ -33,7 +33,7 @@ export async function startServerTasks(): Promise<void> {
       console.log(`Marked ${found.messages} unfinished message(s) as interrupted.`);
     }
     // After the sweep: a run's interrupted answers are asked again.
-    await resumeRuns();
+    await resumeRuns({ sole: true });
     return;
   }
   const periodic = () =>
@@ -41,13 +41,13 @@ export async function startServerTasks(): Promise<void> {
   await periodic();
   setInterval(periodic, ORPHAN_SWEEP_MS).unref();
   await resumeRuns();
-  setInterval(resumeRuns, SUITE_RUN_SWEEP_MS).unref();
+  setInterval(() => void resumeRuns(), SUITE_RUN_SWEEP_MS).unref();
 }
 
 /** Drives the suite runs left without a driver (a restart, a dead instance). */
-async function resumeRuns(): Promise<void> {
+async function resumeRuns({ sole = false } = {}): Promise<void> {
   try {
-    const count = await resumeSuiteRuns();
+    const count = await resumeSuiteRuns({ sole });
     if (count > 0) console.log(`Resumed ${count} suite run(s).`);
   } catch (error) {
     console.error('resuming suite runs failed', error);
@@ -60,6 +60,9 @@ async function resumeRuns(): Promise<void> {
  */
 export async function stopServerTasks(): Promise<void> {
   closeGate();
+  await releaseSuiteRuns().catch((error: unknown) =>
+    console.error('releasing suite runs failed', error),
+  );
   const count = await interruptAll();
   if (count > 0) console.log(`Saved ${count} unfinished message(s) as interrupted.`);
 }

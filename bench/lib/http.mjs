@@ -125,3 +125,23 @@ export function readSse(url, options = {}) {
     req.end(body);
   });
 }
+
+/**
+ * GETs a URL `count` times; every answer must be a 200.
+ * @param {string} url
+ * @param {number} count
+ * @param {Record<string, string>} [headers]
+ */
+export async function timeGets(url, count, headers) {
+  /** @type {number[]} */
+  const times = [];
+  /** @type {Awaited<ReturnType<typeof request>> | undefined} */
+  let last;
+  for (let i = 0; i < count; i++) {
+    last = await request(url, { headers });
+    if (last.status !== 200) throw new Error(`${url}: HTTP ${last.status}`);
+    times.push(last.ms);
+  }
+  if (!last) throw new Error(`${url}: no request made`);
+  return { times, last, kb: Math.round(last.text.length / 1024) };
+}

@@ -4,7 +4,7 @@
 import { gzipSync } from 'node:zlib';
 import { createConversation } from '../lib/clients.mjs';
 import { finishedConversation } from '../lib/finished-conversation.mjs';
-import { request } from '../lib/http.mjs';
+import { request, timeGets } from '../lib/http.mjs';
 import { lighthouseRun } from '../lib/lighthouse.mjs';
 import { summary } from '../lib/stats.mjs';
 import { le } from './latency.mjs';
@@ -31,7 +31,7 @@ export function scriptUrls(html) {
  * @param {string} appUrl
  * @param {string} path
  */
-async function pageWeight(appUrl, path) {
+export async function pageWeight(appUrl, path) {
   const page = await request(`${appUrl}${path}`, { headers: { accept: 'text/html' } });
   if (page.status !== 200) throw new Error(`${path}: HTTP ${page.status}`);
   const scripts = scriptUrls(page.text);
@@ -171,24 +171,4 @@ export async function pageWeightScenario(ctx) {
       'The chat page renders a conversation’s latest 10 turns; “Show earlier prompts” loads the ones before a page at a time (all 200 turns at once took 2.2–2.4 s on the server, 9.6 MB of HTML, and 8.5–9.2 s until the page answered input in Chromium).',
     ],
   };
-}
-
-/**
- * GETs a URL `count` times; every answer must be a 200.
- * @param {string} url
- * @param {number} count
- * @param {Record<string, string>} [headers]
- */
-async function timeGets(url, count, headers) {
-  /** @type {number[]} */
-  const times = [];
-  /** @type {Awaited<ReturnType<typeof request>> | undefined} */
-  let last;
-  for (let i = 0; i < count; i++) {
-    last = await request(url, { headers });
-    if (last.status !== 200) throw new Error(`${url}: HTTP ${last.status}`);
-    times.push(last.ms);
-  }
-  if (!last) throw new Error(`${url}: no request made`);
-  return { times, last, kb: Math.round(last.text.length / 1024) };
 }

@@ -62,7 +62,7 @@ function Entry({
               type="button"
               disabled={busy}
               aria-pressed={cell.verdict === 'pass' && cell.judgedBy === 'person'}
-              aria-label={`Pass (${item.repeat + 1})`}
+              aria-label={`Mark pass${repeats > 1 ? `, repeat ${item.repeat + 1}` : ''}`}
               onClick={() =>
                 onJudge(
                   entry,
@@ -77,7 +77,7 @@ function Entry({
               type="button"
               disabled={busy}
               aria-pressed={cell.verdict === 'fail' && cell.judgedBy === 'person'}
-              aria-label={`Fail (${item.repeat + 1})`}
+              aria-label={`Mark fail${repeats > 1 ? `, repeat ${item.repeat + 1}` : ''}`}
               onClick={() =>
                 onJudge(
                   entry,

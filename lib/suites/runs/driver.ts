@@ -3,21 +3,31 @@ import { isRunning } from '@/lib/api/message-status';
 import { db } from '@/lib/db/client';
 import { isAppError } from '@/lib/errors';
 import { retryMessage, stopConversation } from '@/lib/generation/control';
+import { liveMessages } from '@/lib/generation/registry';
 import { startTurn } from '@/lib/generation/start-turn';
 import { newId } from '@/lib/ids';
 import { openItemConversation, type RunRow } from './item-conversation';
 import { recordResults } from './record-results';
 import { parseRun } from './run-rows';
 
-/** This process, as a lease holder. */
-const instanceId = newId();
+/**
+ * This process's drivers: its id as a lease holder, the runs it drives, and whether it is
+ * shutting down (drivers then let go and ask for nothing more). On globalThis: the start-up
+ * and shutdown code and every route are bundled apart, and all must share one state.
+ */
+const store = globalThis as typeof globalThis & {
+  __versusSuiteDriver?: { instanceId: string; driving: Set<string>; stopping: boolean };
+};
+store.__versusSuiteDriver ??= { instanceId: newId(), driving: new Set(), stopping: false };
+const state = store.__versusSuiteDriver;
+const { instanceId, driving } = state;
+
 /** A lease outlives a missed renewal or two; a dead holder's run is taken over after it. */
 const LEASE_MS = 15_000;
 const RENEW_MS = 5_000;
 /** How often a running item's answers are looked at (the database, so any instance may run them). */
 const POLL_MS = 250;
 
-const driving = new Set<string>();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -25,6 +35,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * other live process holds it. One conditional update, so two instances never both drive a run.
  */
 async function holdLease(runId: string): Promise<boolean> {
+  if (state.stopping) return false;
   const now = new Date();
   const { count } = await db.suiteRun.updateMany({
     where: {
@@ -54,7 +65,9 @@ async function runItem(run: RunRow, item: Parameters<typeof openItemConversation
   for (;;) {
     if (Date.now() - renewedAt >= RENEW_MS) {
       if (!(await holdLease(run.id))) {
-        await stopConversation({ conversationId });
+        // Paused, or taken over after this process stalled: its answers stop here. At a
+        // shutdown they are interrupted instead, by the shutdown itself.
+        if (!state.stopping) await stopConversation({ conversationId });
         return 'lost';
       }
       renewedAt = Date.now();
@@ -83,8 +96,11 @@ async function runItem(run: RunRow, item: Parameters<typeof openItemConversation
         slot: { select: { position: true, backendId: true, model: true } },
       },
     });
-    if (answers.some((answer) => isRunning(answer.status))) {
-      await sleep(POLL_MS);
+    const running = answers.filter((answer) => isRunning(answer.status));
+    if (running.length > 0) {
+      // Answers this process generates wake the driver as they end; others are polled.
+      const local = running.flatMap((answer) => liveMessages.get(answer.id)?.settled ?? []);
+      await Promise.race([sleep(POLL_MS), ...local]);
       continue;
     }
     // A pause stops the answers: they are asked again on resume, not judged now.
@@ -142,11 +158,30 @@ export function driveRun(runId: string): boolean {
 }
 
 /**
+ * At a clean shutdown, before the running answers are interrupted: no driver asks them again
+ * here, and the runs are free for the next start (or another instance) at once.
+ */
+export async function releaseSuiteRuns(): Promise<void> {
+  state.stopping = true;
+  await db.suiteRun.updateMany({
+    where: { leaseOwner: instanceId },
+    data: { leaseOwner: null, leaseUntil: null },
+  });
+}
+
+/**
  * Picks up every running run whose driver is gone (a restart, a dead instance): at start, and
  * then periodically, so another instance takes a run over once its lease has passed. Returns
  * how many it took up.
  */
-export async function resumeSuiteRuns(): Promise<number> {
+export async function resumeSuiteRuns({ sole = false } = {}): Promise<number> {
+  // The only process on its database (SQLite): a lease left by a killed one is stale already.
+  if (sole) {
+    await db.suiteRun.updateMany({
+      where: { status: 'running', leaseOwner: { not: instanceId } },
+      data: { leaseOwner: null, leaseUntil: null },
+    });
+  }
   const runs = await db.suiteRun.findMany({
     where: {
       status: 'running',
