@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { axeViolations } from './support/axe';
 import { scriptModel, uniqueModel } from './support/fakes';
 import { acrosticPoem, chickensAnswer } from './support/seed-prompts';
 
@@ -124,10 +125,12 @@ test('the starter suite over three models: checks, hand verdicts, summary, chart
   await page.setViewportSize({ width: 390, height: 3000 });
   await expect(page.getByText('Finished')).toBeVisible();
   await page.screenshot({ path: 'screenshots/suite-run-phone-dark.png' });
+  expect(await axeViolations(page)).toEqual([]);
   await page.goto('/suites');
   await page.getByRole('link', { name: 'R1 starter battery' }).first().click();
   await expect(page.getByRole('heading', { name: '5 prompts' })).toBeVisible();
   await page.screenshot({ path: 'screenshots/suite-phone-dark.png' });
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('a new suite, written in the editor, runs and can be compared with its earlier run', async ({

@@ -31,8 +31,16 @@ export const errorCodes = {
 
 export type ErrorCode = keyof typeof errorCodes;
 
+/**
+ * Marks an AppError. Next.js bundles this module more than once in one process (start-up code,
+ * the request gate and each route apart), so `instanceof` fails for an error made in another
+ * bundle: a shutdown's "interrupted" read as a user's Stop in a message a route had started.
+ */
+const APP_ERROR = Symbol.for('versus.AppError');
+
 /** The one application error: a code, an HTTP status and a message that is safe to show. */
 export class AppError extends Error {
+  readonly [APP_ERROR] = true;
   readonly code: ErrorCode;
   readonly status: number;
 
@@ -45,7 +53,7 @@ export class AppError extends Error {
 }
 
 export function isAppError(value: unknown): value is AppError {
-  return value instanceof AppError;
+  return typeof value === 'object' && value !== null && APP_ERROR in value;
 }
 
 /** Anything thrown, as an AppError; unknown errors never leak their text. */

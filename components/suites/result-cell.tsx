@@ -36,7 +36,7 @@ function Entry({
           <Link
             href={href}
             prefetch={false}
-            className="font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+            className="inline-flex min-h-6 items-center font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
           >
             {item.status === 'done' ? 'Vote to see' : 'Battle running…'}
           </Link>
@@ -105,7 +105,7 @@ function Entry({
           <Link
             href={href}
             prefetch={false}
-            className="text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+            className="inline-flex min-h-6 items-center text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
           >
             Open
           </Link>

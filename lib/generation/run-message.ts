@@ -4,7 +4,7 @@ import { adapterFor } from '@/lib/backends/create-adapter';
 import type { ModelInfo } from '@/lib/backends/types';
 import { cachedModelInfo, listModels } from '@/lib/catalog/model-cache';
 import { config } from '@/lib/config';
-import { AppError, toAppError } from '@/lib/errors';
+import { AppError, isAppError, toAppError } from '@/lib/errors';
 import { ensureCheckpointer } from './checkpoint';
 import type { LiveMessage } from './live-message';
 import { recordFinal, recordStart } from './message-state';
@@ -152,8 +152,8 @@ function noAddress(): AppError {
  * shutdown interrupts; anything else (the stall guard's abort included) is an error.
  */
 function endStatus(reason: unknown, aborted: boolean): MessageStatus {
-  if (aborted && !(reason instanceof AppError)) return 'stopped';
-  if (reason instanceof AppError && reason.code === 'interrupted') return 'interrupted';
+  if (aborted && !isAppError(reason)) return 'stopped';
+  if (isAppError(reason) && reason.code === 'interrupted') return 'interrupted';
   return 'error';
 }
 
