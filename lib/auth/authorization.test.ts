@@ -112,46 +112,53 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
+/** Loops over every route, several callers each: seconds on a loaded machine, more on PostgreSQL. */
+const ROUTE_LOOP_TIMEOUT_MS = 30_000;
+
 describe('the authorization matrix', () => {
-  it('covers every API route with a rule the gate enforces, for every kind of caller', async () => {
-    const identities: Identity[] = ['anonymous', 'user', 'other', 'admin', 'token'];
-    const failures: string[] = [];
-    for (const route of m.routes.API_ROUTES) {
-      expect(['anyone', 'public', 'user', 'admin'], `${route.method} ${route.path}`).toContain(
-        route.access,
-      );
-      // /api/auth/* is better-auth's: its session endpoint stands for it here.
-      const path = route.path.replace('/*', '/get-session').replace(/:\w+/g, 'no-such-id');
-      for (const identity of identities) {
-        const answer = await rawRequest(port, {
-          method: route.method,
-          path: path === '/api/events' ? '/api/events?m=no-such-id' : path,
-          headers: {
-            ...headersOf(identity),
-            ...(route.jsonBody ? { 'content-type': 'application/json' } : {}),
-          },
-          body: route.jsonBody ? '{}' : undefined,
-        });
-        const signedIn = identity !== 'anonymous';
-        const admin = identity === 'admin';
-        const expected =
-          route.access === 'public' || route.access === 'anyone'
-            ? 'served'
-            : !signedIn
-              ? 401
-              : route.access === 'admin' && !admin
-                ? 403
-                : 'served';
-        const got = answer.status === 401 || answer.status === 403 ? answer.status : 'served';
-        if (got !== expected) {
-          failures.push(
-            `${identity} ${route.method} ${route.path}: ${answer.status}, expected ${expected}`,
-          );
+  it(
+    'covers every API route with a rule the gate enforces, for every kind of caller',
+    async () => {
+      const identities: Identity[] = ['anonymous', 'user', 'other', 'admin', 'token'];
+      const failures: string[] = [];
+      for (const route of m.routes.API_ROUTES) {
+        expect(['anyone', 'public', 'user', 'admin'], `${route.method} ${route.path}`).toContain(
+          route.access,
+        );
+        // /api/auth/* is better-auth's: its session endpoint stands for it here.
+        const path = route.path.replace('/*', '/get-session').replace(/:\w+/g, 'no-such-id');
+        for (const identity of identities) {
+          const answer = await rawRequest(port, {
+            method: route.method,
+            path: path === '/api/events' ? '/api/events?m=no-such-id' : path,
+            headers: {
+              ...headersOf(identity),
+              ...(route.jsonBody ? { 'content-type': 'application/json' } : {}),
+            },
+            body: route.jsonBody ? '{}' : undefined,
+          });
+          const signedIn = identity !== 'anonymous';
+          const admin = identity === 'admin';
+          const expected =
+            route.access === 'public' || route.access === 'anyone'
+              ? 'served'
+              : !signedIn
+                ? 401
+                : route.access === 'admin' && !admin
+                  ? 403
+                  : 'served';
+          const got = answer.status === 401 || answer.status === 403 ? answer.status : 'served';
+          if (got !== expected) {
+            failures.push(
+              `${identity} ${route.method} ${route.path}: ${answer.status}, expected ${expected}`,
+            );
+          }
         }
       }
-    }
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    },
+    ROUTE_LOOP_TIMEOUT_MS,
+  );
 
   it('sends a browser without a session to sign in, and a signed-in one past it', async () => {
     const page = await rawRequest(port, { path: '/c/some-id' });
@@ -287,52 +294,56 @@ describe('ownership, decided by the gate', () => {
     expect(failures).toEqual([]);
   });
 
-  it("answers 404 for another's (or a missing) resource before any handler runs, on every route", async () => {
-    const failures: string[] = [];
-    for (const route of m.routes.API_ROUTES) {
-      const owns = route.owns;
-      if (!owns) continue;
-      const id = usersOwn[owns.resource];
-      const path =
-        'param' in owns
-          ? route.path.replace(`:${owns.param}`, id).replace(/:\w+/g, 'no-such-id')
-          : `${route.path}?${owns.query}=${id}`;
-      const noun = m.ownership.OWNED_RESOURCES[owns.resource].noun;
-      const request = (identity: Identity, to = path) =>
-        rawRequest(port, {
-          method: route.method,
-          path: to,
-          headers: {
-            ...headersOf(identity),
-            ...(route.jsonBody ? { 'content-type': 'application/json' } : {}),
-          },
-          body: route.jsonBody ? '{}' : undefined,
-        });
-      const missing = path.replace(id, `missing-${run}`);
-      const refusals = [
-        ['other', path],
-        ['admin', path],
-        ['user', missing],
-      ] as const;
-      for (const [identity, to] of refusals) {
-        const answer = await request(identity, to);
-        const body = answer.status === 404 ? JSON.parse(answer.body) : null;
-        if (body?.error?.message !== `No such ${noun}.`) {
-          failures.push(`${identity} ${route.method} ${to}: ${answer.status} ${answer.body}`);
+  it(
+    "answers 404 for another's (or a missing) resource before any handler runs, on every route",
+    async () => {
+      const failures: string[] = [];
+      for (const route of m.routes.API_ROUTES) {
+        const owns = route.owns;
+        if (!owns) continue;
+        const id = usersOwn[owns.resource];
+        const path =
+          'param' in owns
+            ? route.path.replace(`:${owns.param}`, id).replace(/:\w+/g, 'no-such-id')
+            : `${route.path}?${owns.query}=${id}`;
+        const noun = m.ownership.OWNED_RESOURCES[owns.resource].noun;
+        const request = (identity: Identity, to = path) =>
+          rawRequest(port, {
+            method: route.method,
+            path: to,
+            headers: {
+              ...headersOf(identity),
+              ...(route.jsonBody ? { 'content-type': 'application/json' } : {}),
+            },
+            body: route.jsonBody ? '{}' : undefined,
+          });
+        const missing = path.replace(id, `missing-${run}`);
+        const refusals = [
+          ['other', path],
+          ['admin', path],
+          ['user', missing],
+        ] as const;
+        for (const [identity, to] of refusals) {
+          const answer = await request(identity, to);
+          const body = answer.status === 404 ? JSON.parse(answer.body) : null;
+          if (body?.error?.message !== `No such ${noun}.`) {
+            failures.push(`${identity} ${route.method} ${to}: ${answer.status} ${answer.body}`);
+          }
+        }
+        // The owner, by session or token, reaches the handler: Next.js's stand-in answers 418;
+        // the routes Node serves answer themselves (400 for the empty prompt, 200 for events).
+        for (const identity of ['user', 'token'] as const) {
+          const answer = await request(identity);
+          const reached = route.serve ? answer.status !== 404 : answer.status === 418;
+          if (!reached) {
+            failures.push(`${identity} ${route.method} ${path}: ${answer.status} ${answer.body}`);
+          }
         }
       }
-      // The owner, by session or token, reaches the handler: Next.js's stand-in answers 418;
-      // the routes Node serves answer themselves (400 for the empty prompt, 200 for events).
-      for (const identity of ['user', 'token'] as const) {
-        const answer = await request(identity);
-        const reached = route.serve ? answer.status !== 404 : answer.status === 418;
-        if (!reached) {
-          failures.push(`${identity} ${route.method} ${path}: ${answer.status} ${answer.body}`);
-        }
-      }
-    }
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    },
+    ROUTE_LOOP_TIMEOUT_MS,
+  );
 
   it('lists every page with a parameter, and shows another user the not-found page', async () => {
     const appPages = path.resolve(__dirname, '../../app/(app)');
