@@ -36,7 +36,7 @@ export function CheckFields({
   const id = useId();
   const [numbers, setNumbers] = useState(check.kind === 'number' ? check.expected.join(', ') : '');
   return (
-    <div className="grid gap-2 sm:grid-cols-[12rem_1fr]">
+    <div className="grid grid-cols-1 gap-2 sm:grid-cols-[12rem_1fr]">
       <div>
         <label htmlFor={`${id}-kind`} className={labelClass}>
           Check
@@ -59,7 +59,7 @@ export function CheckFields({
         </select>
       </div>
       {check.kind === 'number' && (
-        <div className="grid grid-cols-[1fr_7rem] gap-2">
+        <div className="grid grid-cols-1 grid-cols-[1fr_7rem] gap-2">
           <div>
             <label htmlFor={`${id}-expected`} className={labelClass}>
               Expected (read from \boxed&#123;&#125; or the last line)
@@ -110,7 +110,7 @@ export function CheckFields({
         </div>
       )}
       {check.kind === 'match' && (
-        <div className="grid gap-2 sm:grid-cols-[8rem_1fr]">
+        <div className="grid grid-cols-1 gap-2 sm:grid-cols-[8rem_1fr]">
           <div>
             <label htmlFor={`${id}-mode`} className={labelClass}>
               Match

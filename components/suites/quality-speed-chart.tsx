@@ -1,4 +1,4 @@
-import { shortModelName } from '@/components/chat/format';
+import { formatRate, shortModelName } from '@/components/chat/format';
 import type { RunModelView } from '@/lib/api/suite-views';
 import { niceTicks } from '@/lib/client/nice-ticks';
 import type { ModelSummary } from '@/lib/suites/run-stats';
@@ -43,11 +43,18 @@ export function QualitySpeedChart({
       : (value - from) / (to - from);
   const x = (value: number) => PAD.left + scale(value) * (WIDTH - PAD.left - PAD.right);
   const y = (rate: number) => PAD.top + (1 - rate) * (HEIGHT - PAD.top - PAD.bottom);
+  const crowded = (point: (typeof points)[number]) =>
+    points.some(
+      (other) =>
+        other !== point &&
+        Math.abs(x(other.speed) - x(point.speed)) < 90 &&
+        Math.abs(y(other.rate) - y(point.rate)) < 16,
+    );
   const xTicks = log
     ? Array.from({ length: Math.log10(to / from) + 1 }, (_, index) => from * 10 ** index)
     : niceTicks(from, to);
   return (
-    <figure className="grid gap-1">
+    <figure className="grid grid-cols-1 gap-1">
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         className="w-full max-w-xl text-zinc-900 dark:text-zinc-100"
@@ -103,20 +110,39 @@ export function QualitySpeedChart({
               cx={x(point.speed)}
               cy={y(point.rate)}
               r={6}
-              className={modelColor(point.model.position).fill}
+              className={`${modelColor(point.model.position).fill} stroke-white dark:stroke-zinc-950`}
             />
-            <text
-              x={x(point.speed) + (x(point.speed) > WIDTH * 0.7 ? -9 : 9)}
-              y={y(point.rate) + (point.rate > 0.9 ? 14 : -6)}
-              textAnchor={x(point.speed) > WIDTH * 0.7 ? 'end' : 'start'}
-              className="fill-current font-mono text-[11px]"
-            >
-              {shortModelName(point.model.model)}
-            </text>
+            {/* Dots close together are named in the legend only: their labels would overlap. */}
+            {!crowded(point) && (
+              <text
+                x={x(point.speed) + (x(point.speed) > WIDTH * 0.7 ? -9 : 9)}
+                y={y(point.rate) + (point.rate > 0.9 ? 14 : -6)}
+                textAnchor={x(point.speed) > WIDTH * 0.7 ? 'end' : 'start'}
+                className="fill-current font-mono text-[11px]"
+              >
+                {shortModelName(point.model.model)}
+              </text>
+            )}
           </g>
         ))}
       </svg>
-      <figcaption className="text-xs text-zinc-600 dark:text-zinc-400">
+      <figcaption className="grid grid-cols-1 gap-1.5 text-xs text-zinc-600 dark:text-zinc-400">
+        <ul className="flex flex-wrap gap-x-4 gap-y-1">
+          {points.map((point) => (
+            <li key={point.model.position} className="flex items-center gap-1.5">
+              <span
+                aria-hidden="true"
+                className={`size-2 rounded-full ${modelColor(point.model.position).bg}`}
+              />
+              <span className="font-mono text-zinc-900 dark:text-zinc-100">
+                {shortModelName(point.model.model)}
+              </span>
+              <span className="tabular-nums">
+                {Math.round(point.rate * 100)}% · {formatRate(point.speed)} tok/s
+              </span>
+            </li>
+          ))}
+        </ul>
         Up is better answers, right is faster. Pass rate counts judged answers only.
       </figcaption>
     </figure>

@@ -48,7 +48,7 @@ function Entry({
   }
   const toJudge = cell.verdict === 'judge' || cell.judgedBy === 'person';
   return (
-    <div className="grid gap-1">
+    <div className="grid grid-cols-1 gap-1">
       <div className="flex flex-wrap items-center gap-1.5">
         {repeats > 1 && (
           <span className="w-5 text-[10px] text-zinc-500 tabular-nums dark:text-zinc-400">
@@ -111,7 +111,7 @@ function Entry({
           </Link>
         )}
       </div>
-      {cell.detail && cell.verdict !== 'judge' && (
+      {cell.detail && cell.verdict !== 'judge' && cell.judgedBy !== 'person' && (
         <p className="line-clamp-2 text-[11px] text-zinc-500 dark:text-zinc-400">{cell.detail}</p>
       )}
     </div>
@@ -131,7 +131,7 @@ export function ResultCell({
   onJudge: JudgeCell;
 }) {
   return (
-    <div className="grid gap-2">
+    <div className="grid grid-cols-1 gap-2">
       {entries.map((entry) => (
         <Entry key={entry.item.id} entry={entry} repeats={repeats} busy={busy} onJudge={onJudge} />
       ))}

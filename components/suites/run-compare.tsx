@@ -38,7 +38,7 @@ export function RunCompare({ run, other }: { run: SuiteRunView; other: SuiteRunV
   );
   const cellClass = 'border-b border-zinc-200 px-3 py-2 align-top dark:border-zinc-800';
   return (
-    <div className="grid gap-2">
+    <div className="grid grid-cols-1 gap-2">
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
         Against the run of{' '}
         {new Date(other.createdAt).toLocaleString('en-GB', {

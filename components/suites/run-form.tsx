@@ -56,13 +56,13 @@ export function RunForm({
   };
 
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       {backends.status === 'loading' && list.length === 0 ? (
         <LineupSkeleton />
       ) : (
         <LineupEditor backends={list} lineup={lineup} onChange={setEdited} />
       )}
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <div>
           <label htmlFor={`${id}-repeats`} className={labelClass}>
             Repeats (for answers that vary)

@@ -10,7 +10,7 @@ export function RunList({ runs }: { runs: SuiteRunSummary[] }) {
     return <p className="text-sm text-zinc-500 dark:text-zinc-400">No runs yet.</p>;
   }
   return (
-    <ul className="grid gap-1.5">
+    <ul className="grid grid-cols-1 gap-1.5">
       {runs.map((run) => (
         <li key={run.id}>
           <Link

@@ -8,7 +8,7 @@ export function RunProgress({ run }: { run: SuiteRunView }) {
   const { doneCells, totalCells, activeMs, estimateMs } = run.progress;
   const share = totalCells === 0 ? 0 : doneCells / totalCells;
   return (
-    <div className="grid gap-1.5">
+    <div className="grid grid-cols-1 gap-1.5">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
         <span>
           <span className="font-semibold text-zinc-900 dark:text-zinc-100">

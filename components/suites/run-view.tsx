@@ -20,7 +20,7 @@ const POLL_MS = 1_500;
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
-    <section className="grid gap-3" aria-label={title}>
+    <section className="grid grid-cols-1 gap-3" aria-label={title}>
       <h2 className="text-sm font-semibold">{title}</h2>
       {children}
     </section>
@@ -84,8 +84,8 @@ export function SuiteRunView({
   const exportHref = (format: string) => `/api/suite-runs/${run.id}/export?format=${format}`;
 
   return (
-    <div className="mx-auto grid w-full max-w-6xl gap-6 px-3 py-4 sm:px-6 sm:py-6">
-      <div className="grid gap-3">
+    <div className="mx-auto grid grid-cols-1 w-full max-w-6xl gap-6 px-3 py-4 sm:px-6 sm:py-6">
+      <div className="grid grid-cols-1 gap-3">
         <div className="flex flex-wrap items-center gap-2">
           <p className="min-w-0 flex-1 text-xs text-zinc-600 dark:text-zinc-400">
             {run.models.length} model{run.models.length === 1 ? '' : 's'} × {run.prompts.length}{' '}
@@ -165,7 +165,7 @@ export function SuiteRunView({
         <ResultsGrid run={run} summaries={summaries} busy={busy} onJudge={onJudge} />
       </Section>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Section title="Quality against speed">
           <QualitySpeedChart models={run.models} summaries={summaries} />
         </Section>

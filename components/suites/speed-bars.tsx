@@ -9,7 +9,7 @@ export function SpeedBars({ run }: { run: SuiteRunView }) {
   const fastest = Math.max(0, ...speeds.flat().map((speed) => speed ?? 0));
   if (fastest === 0) return null;
   return (
-    <div className="grid gap-3">
+    <div className="grid grid-cols-1 gap-3">
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-label="Models">
         {run.models.map((model) => (
           <li key={model.position} className="flex items-center gap-1.5">
@@ -21,13 +21,13 @@ export function SpeedBars({ run }: { run: SuiteRunView }) {
           </li>
         ))}
       </ul>
-      <dl className="grid gap-3">
+      <dl className="grid grid-cols-1 gap-3">
         {run.prompts.map((prompt, promptIndex) => (
-          <div key={prompt.id} className="grid gap-1 sm:grid-cols-[10rem_1fr] sm:gap-3">
+          <div key={prompt.id} className="grid grid-cols-1 gap-1 sm:grid-cols-[10rem_1fr] sm:gap-3">
             <dt className="truncate text-xs font-medium" title={prompt.title}>
               {prompt.title}
             </dt>
-            <dd className="grid gap-0.5">
+            <dd className="grid grid-cols-1 gap-0.5">
               {run.models.map((model) => {
                 const speed = speeds[promptIndex]?.[model.position] ?? null;
                 return (

@@ -66,13 +66,13 @@ export function SuiteEditor({
 
   return (
     <form
-      className="grid gap-5"
+      className="grid grid-cols-1 gap-5"
       onSubmit={(event) => {
         event.preventDefault();
         save();
       }}
     >
-      <div className="grid gap-3 sm:grid-cols-[1fr_9rem_9rem]">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-[1fr_9rem_9rem]">
         <div>
           <label htmlFor={`${id}-name`} className={labelClass}>
             Suite name
@@ -121,11 +121,11 @@ export function SuiteEditor({
         </div>
       </div>
 
-      <ol className="grid gap-3">
+      <ol className="grid grid-cols-1 gap-3">
         {prompts.map((prompt, index) => (
           <li
             key={prompt.key}
-            className="grid gap-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"
+            className="grid grid-cols-1 gap-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"
           >
             <div className="flex items-center gap-2">
               <span className="w-6 text-xs font-semibold text-zinc-500 tabular-nums dark:text-zinc-400">

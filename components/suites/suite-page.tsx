@@ -61,8 +61,8 @@ export function SuitePage({
   };
 
   return (
-    <div className="mx-auto grid w-full max-w-5xl gap-8 px-3 py-4 sm:px-6 sm:py-6">
-      <section aria-label="Prompts" className="grid gap-3">
+    <div className="mx-auto grid grid-cols-1 w-full max-w-5xl gap-8 px-3 py-4 sm:px-6 sm:py-6">
+      <section aria-label="Prompts" className="grid grid-cols-1 gap-3">
         <div className="flex flex-wrap items-center gap-2">
           <h2 className="flex-1 text-sm font-semibold">
             {suite.prompts.length} prompt{suite.prompts.length === 1 ? '' : 's'}
@@ -104,11 +104,11 @@ export function SuitePage({
             onCancel={() => setEditing(false)}
           />
         ) : (
-          <ol className="grid gap-2">
+          <ol className="grid grid-cols-1 gap-2">
             {suite.prompts.map((prompt, index) => (
               <li
                 key={prompt.id}
-                className="grid gap-1 rounded-lg border border-zinc-200 px-3 py-2 dark:border-zinc-800"
+                className="grid grid-cols-1 gap-1 rounded-lg border border-zinc-200 px-3 py-2 dark:border-zinc-800"
               >
                 <div className="flex flex-wrap items-baseline gap-x-3">
                   <span className="text-xs font-semibold text-zinc-500 tabular-nums">
@@ -128,12 +128,12 @@ export function SuitePage({
         )}
       </section>
 
-      <section aria-label="Run this suite" className="grid gap-3">
+      <section aria-label="Run this suite" className="grid grid-cols-1 gap-3">
         <h2 className="text-sm font-semibold">Run this suite</h2>
         <RunForm suiteId={suite.id} backends={backends} />
       </section>
 
-      <section aria-label="Runs" className="grid gap-3">
+      <section aria-label="Runs" className="grid grid-cols-1 gap-3">
         <h2 className="text-sm font-semibold">Runs</h2>
         <RunList runs={runs} />
       </section>

@@ -32,7 +32,7 @@ export function SuitesList({ suites }: { suites: SuiteListEntry[] }) {
   };
 
   return (
-    <div className="mx-auto grid w-full max-w-5xl gap-6 px-3 py-4 sm:px-6 sm:py-6">
+    <div className="mx-auto grid grid-cols-1 w-full max-w-5xl gap-6 px-3 py-4 sm:px-6 sm:py-6">
       <div className="flex flex-wrap items-center gap-3">
         <p className="min-w-0 flex-1 text-sm text-zinc-600 dark:text-zinc-400">
           A suite is a battery of prompts with checks. Run it over a lineup to get the table: pass
@@ -48,7 +48,7 @@ export function SuitesList({ suites }: { suites: SuiteListEntry[] }) {
       {creating && (
         <section
           aria-label="New suite"
-          className="grid gap-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
+          className="grid grid-cols-1 gap-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
         >
           <h2 className="text-sm font-semibold">New suite</h2>
           {error && (
@@ -64,11 +64,11 @@ export function SuitesList({ suites }: { suites: SuiteListEntry[] }) {
           />
         </section>
       )}
-      <ul className="grid gap-4">
+      <ul className="grid grid-cols-1 gap-4">
         {suites.map((suite) => (
           <li
             key={suite.id}
-            className="grid gap-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
+            className="grid grid-cols-1 gap-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
           >
             <div className="flex flex-wrap items-baseline gap-x-3">
               <Link
