@@ -64,9 +64,9 @@ export function SuitePage({
     <div className="mx-auto grid grid-cols-1 w-full max-w-5xl gap-8 px-3 py-4 sm:px-6 sm:py-6">
       <section aria-label="Prompts" className="grid grid-cols-1 gap-3">
         <div className="flex flex-wrap items-center gap-2">
-          <h2 className="flex-1 text-sm font-semibold">
+          <h2 className="min-w-0 flex-1 text-sm font-semibold">
             {suite.prompts.length} prompt{suite.prompts.length === 1 ? '' : 's'}
-            <span className="ml-2 font-normal text-zinc-600 dark:text-zinc-400">
+            <span className="block font-normal text-zinc-600 sm:ml-2 sm:inline dark:text-zinc-400">
               {[
                 suite.settings.temperature !== undefined &&
                   `temperature ${suite.settings.temperature}`,
