@@ -3,7 +3,7 @@
 import { formatDuration, formatRate, shortModelName } from '@/components/chat/format';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import type { SuiteRunView } from '@/lib/api/suite-views';
-import { describeCheck } from '@/lib/suites/checks';
+import { describeCheck } from '@/lib/suites/checks/describe-check';
 import type { ModelSummary } from '@/lib/suites/run-stats';
 import { modelColor } from './model-colors';
 import { type CellEntry, type JudgeCell, ResultCell } from './result-cell';

@@ -8,7 +8,7 @@ import type { SuiteRunSummary, SuiteView } from '@/lib/api/suite-views';
 import type { BackendView } from '@/lib/api/views';
 import { messageOf } from '@/lib/client/api';
 import { suitesApi } from '@/lib/client/suites-api';
-import { describeCheck } from '@/lib/suites/checks';
+import { describeCheck } from '@/lib/suites/checks/describe-check';
 import { RunForm } from './run-form';
 import { RunList } from './run-list';
 import { SuiteEditor } from './suite-editor';
