@@ -119,8 +119,9 @@ test('the starter suite over three models: checks, hand verdicts, summary, chart
   await expect(page).toHaveURL(/\/c\//);
   await expect(page.getByText('写一个可以在浏览器上打开的贪吃蛇游戏')).toBeVisible();
 
-  // Phone, dark.
-  await page.goBack();
+  // Phone, dark, back on the run from its item.
+  await page.getByRole('link', { name: 'Suite run' }).click();
+  await expect(page).toHaveURL(/\/suites\/runs\//);
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.setViewportSize({ width: 390, height: 3000 });
   await expect(page.getByText('Finished')).toBeVisible();

@@ -197,6 +197,15 @@ function CompareScreen({
         onRunModeChange={battle ? null : (next) => void changeRunMode(next)}
         actions={
           <>
+            {conversation.suiteRunId && (
+              <Link
+                href={`/suites/runs/${conversation.suiteRunId}`}
+                prefetch={false}
+                className={buttonClass('ghost', 'sm')}
+              >
+                Suite run
+              </Link>
+            )}
             <PreviewAll columns={previewColumns} messageIds={latestIds} />
             <ShareButton conversationId={conversation.id} battle={battle} />
             {!blind && <ExportMenu conversationId={conversation.id} />}

@@ -95,6 +95,8 @@ export interface ConversationView {
   earlierTurns: number;
   /** Null for a comparison. */
   battle: BattleView | null;
+  /** The suite run this conversation answers one item of (lib/suites); absent otherwise. */
+  suiteRunId?: string;
 }
 
 /** A page of earlier turns. */

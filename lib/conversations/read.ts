@@ -55,12 +55,13 @@ export async function getConversation({
 }): Promise<ConversationView | null> {
   const row = await db.conversation.findFirst({
     where: { id, ownerId },
-    include: conversationQuery(latestTurns, voterId),
+    include: { ...conversationQuery(latestTurns, voterId), suiteItem: { select: { runId: true } } },
   });
   if (!row) return null;
   // Read newest first, so that `take` keeps the latest; shown oldest first.
   const turns = row.turns.toReversed();
-  return toConversationView({ ...row, turns }, row._count.turns - turns.length, voterId);
+  const view = toConversationView({ ...row, turns }, row._count.turns - turns.length, voterId);
+  return row.suiteItem ? { ...view, suiteRunId: row.suiteItem.runId } : view;
 }
 
 /** Up to `limit` turns before turn `before`, in order, and how many precede those. */
