@@ -1,7 +1,9 @@
 import 'server-only';
 import { listBackends } from '@/lib/catalog/list-backends';
 import { ensureBackendsSynced } from '@/lib/catalog/sync-backends';
+import { startHeartbeat } from '@/lib/cluster/heartbeat';
 import { isSqlite } from '@/lib/db/database-url';
+import { ensureClusterControl } from '@/lib/generation/cluster-control';
 import { interruptAll } from '@/lib/generation/control';
 import { interruptOrphans } from '@/lib/generation/message-state';
 import { releaseAbandonedClaims } from '@/lib/generation/turn-claims';
@@ -12,6 +14,9 @@ const ORPHAN_SWEEP_MS = 15_000;
 const STALE_AFTER_MS = 20_000;
 /** How often an instance looks for suite runs whose driver is gone (their lease has passed). */
 const SUITE_RUN_SWEEP_MS = 10_000;
+
+// The heartbeat's stop, on globalThis like the other per-process state.
+const store = globalThis as typeof globalThis & { __versusHeartbeat?: () => Promise<void> };
 
 /** Marks what dead processes left unfinished; returns how many messages and claims it found. */
 async function sweep(staleAfterMs: number | null) {
@@ -36,6 +41,12 @@ export async function startServerTasks(): Promise<void> {
     await resumeRuns({ sole: true });
     return;
   }
+  // Several instances may share PostgreSQL: each beats, and marks the messages of one that has
+  // gone quiet as interrupted within seconds (lib/cluster/heartbeat.ts); each listens for the
+  // Stops that others pass on for the messages it runs.
+  store.__versusHeartbeat ??= await startHeartbeat();
+  ensureClusterControl();
+  // Rows without an instance (written before instances beat) and abandoned turn claims.
   const periodic = () =>
     sweep(STALE_AFTER_MS).catch((error: unknown) => console.error('orphan sweep failed', error));
   await periodic();
@@ -65,4 +76,6 @@ export async function stopServerTasks(): Promise<void> {
   );
   const count = await interruptAll();
   if (count > 0) console.log(`Saved ${count} unfinished message(s) as interrupted.`);
+  // A clean exit is not a death: the others need not wait for the beat to go quiet.
+  await store.__versusHeartbeat?.();
 }

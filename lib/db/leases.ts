@@ -1,6 +1,7 @@
 import 'server-only';
 import { type Db, db as processDb } from './client';
 import { isSqlite } from './database-url';
+import { PG_NOW } from './instances';
 
 /**
  * Named leases: at most one holder per name until the lease expires, for work that must run in
@@ -12,9 +13,6 @@ import { isSqlite } from './database-url';
  * On PostgreSQL, expiries are measured on the database's clock, so instances whose clocks
  * disagree still agree on who holds what. SQLite has one process, whose clock is the one.
  */
-
-// `now() AT TIME ZONE 'UTC'`: a timestamp without zone in UTC, as Prisma stores DateTime.
-const PG_NOW = `(now() AT TIME ZONE 'UTC')`;
 
 const CLAIM = {
   postgresql: `INSERT INTO "Lease" ("name", "holder", "expiresAt")

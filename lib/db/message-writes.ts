@@ -62,7 +62,8 @@ interface Shape {
   running?: true;
 }
 
-const RUNNING_LIST = RUNNING_STATUSES.map((status) => `'${status}'`).join(', ');
+/** The running statuses as an SQL list, for statements written by hand. */
+export const RUNNING_LIST = RUNNING_STATUSES.map((status) => `'${status}'`).join(', ');
 
 function sqlite({ set, keep, stamps, match, running }: Shape): string {
   const value = (column: Column) => `j.value ->> '$.${column}'`;

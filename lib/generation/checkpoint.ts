@@ -1,8 +1,12 @@
 import 'server-only';
+import { isRunning } from '@/lib/api/message-status';
 import { config } from '@/lib/config';
+import { db } from '@/lib/db/client';
 import { type CheckpointRow, writeCheckpoints } from '@/lib/db/message-writes';
+import { AppError } from '@/lib/errors';
 import type { LiveMessage } from './live-message';
 import { liveMessages } from './registry';
+import { endLive } from './run-message';
 
 const HEARTBEAT_EVERY_MS = 5_000;
 /**
@@ -48,9 +52,35 @@ export async function checkpointLiveMessages(): Promise<number> {
       ...live.metrics,
     };
   });
-  if (rows.length > 0) await writeCheckpoints(rows, new Date(now));
+  if (rows.length === 0) return 0;
+  const written = await writeCheckpoints(rows, new Date(now));
+  if (written < rows.length) await endWhatEndedElsewhere(due);
   return rows.length;
 }
+
+/**
+ * A checkpoint that did not match its row means the message was ended elsewhere: stopped by
+ * an instance that could not reach this one, taken for dead and interrupted, or deleted with
+ * its conversation. Its upstream request is aborted here (it would only spend tokens), and its
+ * final write will change nothing: nothing leaves a final state.
+ */
+async function endWhatEndedElsewhere(lives: LiveMessage[]): Promise<void> {
+  const rows = await db.message.findMany({
+    where: { id: { in: lives.map((live) => live.id) } },
+    select: { id: true, attempt: true, status: true },
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  for (const live of lives) {
+    const row = byId.get(live.id);
+    if (row && row.attempt === live.attempt && isRunning(row.status)) continue;
+    void endLive(live, row?.status === 'interrupted' ? TAKEN_FOR_DEAD : undefined);
+  }
+}
+
+const TAKEN_FOR_DEAD = new AppError(
+  'interrupted',
+  'Another instance took this one for dead and kept the text saved so far. Retry to generate it again.',
+);
 
 let running = false;
 

@@ -5,30 +5,28 @@ import { isBlind } from '@/lib/battles/blind';
 import { toMessageView } from '@/lib/conversations/to-view';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
+import { stopConversationElsewhere, stopElsewhere } from './cluster-control';
 import { LiveMessage } from './live-message';
-import { addAttempt, recordStop, showAttempt } from './message-state';
+import { addAttempt, showAttempt } from './message-state';
 import { liveMessages } from './registry';
-import { registerLive, runMessage } from './run-message';
+import { endLive, registerLive, runMessage } from './run-message';
 
 /** The message, and whether it belongs to a battle still blind (its views are masked). */
 async function ownedMessage({ id, ownerId }: { id: string; ownerId: string }) {
   const row = await db.message.findFirst({
     where: { id, turn: { conversation: { ownerId } } },
-    include: { turn: { select: { conversation: { select: { mode: true, revealedAt: true } } } } },
+    include: {
+      turn: {
+        select: {
+          conversationId: true,
+          conversation: { select: { mode: true, revealedAt: true } },
+        },
+      },
+    },
   });
   if (!row) throw new AppError('not_found', 'No such message.');
   const { turn, ...message } = row;
-  return { message, battle: turn.conversation };
-}
-
-/**
- * Ends a message this process runs: aborts its upstream request (with `reason`, or as a Stop)
- * and resolves once its final state is saved. A pending message that never started is
- * finished here rather than when its turn comes.
- */
-function end(live: LiveMessage, reason?: unknown): Promise<void> {
-  live.controller.abort(reason);
-  return live.started ? live.settled : runMessage(live);
+  return { message, battle: turn.conversation, conversationId: turn.conversationId };
 }
 
 /** Stops one message: aborts only its upstream request and keeps the text received so far. */
@@ -41,8 +39,8 @@ export async function stopMessage({
 }): Promise<MessageView> {
   const { message, battle } = await ownedMessage({ id, ownerId });
   const live = liveMessages.get(id);
-  if (live) await end(live);
-  else if (isRunning(message.status)) await recordStop(message);
+  if (live) await endLive(live);
+  else if (isRunning(message.status)) await stopElsewhere({ message });
   return toMessageView(await db.message.findUniqueOrThrow({ where: { id } }), isBlind(battle));
 }
 
@@ -57,7 +55,7 @@ export async function retryMessage({
   id: string;
   ownerId: string;
 }): Promise<MessageView> {
-  const { message, battle } = await ownedMessage({ id, ownerId });
+  const { message, battle, conversationId } = await ownedMessage({ id, ownerId });
   if (battle.mode === 'battle' && battle.revealedAt) {
     throw new AppError('conflict', 'This battle is over: its vote revealed the models.');
   }
@@ -71,6 +69,7 @@ export async function retryMessage({
   const attempt = await addAttempt({ from: { ...message, params: slot.params } });
   const live = new LiveMessage(attempt.id, attempt.attempt);
   live.blind = isBlind(battle);
+  live.conversationId = conversationId;
   registerLive(live);
   void runMessage(live);
   return toMessageView(attempt, live.blind);
@@ -88,18 +87,18 @@ export async function showMessage({
   return toMessageView(await showAttempt({ id }), isBlind(battle));
 }
 
-/** Stops every message of a conversation that this process is generating (before deleting it). */
+/**
+ * Stops every message of a conversation (before deleting it): those this process runs here,
+ * resolving once they are saved; those other instances run, by telling them.
+ */
 export async function stopConversation({ conversationId }: { conversationId: string }) {
   const running = await db.message.findMany({
     where: { turn: { conversationId }, status: { in: [...RUNNING_STATUSES] } },
     select: { id: true },
   });
-  await Promise.all(
-    running.map(({ id }) => {
-      const live = liveMessages.get(id);
-      return live ? end(live) : undefined;
-    }),
-  );
+  const here = running.flatMap(({ id }) => liveMessages.get(id) ?? []);
+  if (here.length < running.length) stopConversationElsewhere({ conversationId });
+  await Promise.all(here.map((live) => endLive(live)));
 }
 
 /**
@@ -112,6 +111,6 @@ export async function interruptAll(): Promise<number> {
     'Versus was shut down while this answer was being generated; the text so far is kept. Retry to generate it again.',
   );
   const lives = [...liveMessages.values()];
-  await Promise.all(lives.map((live) => end(live, reason)));
+  await Promise.all(lives.map((live) => endLive(live, reason)));
   return lives.length;
 }

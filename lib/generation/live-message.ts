@@ -64,6 +64,8 @@ export class LiveMessage {
    * one backend has (blindEvent); what is saved keeps them, for after the vote.
    */
   blind = false;
+  /** Its conversation, where whoever created it knew it: deleting the conversation stops it. */
+  conversationId?: string;
   /** Text changed since the last checkpoint. */
   dirty = false;
   lastCheckpointAt = 0;
@@ -117,6 +119,11 @@ export class LiveMessage {
       },
       () => false,
     );
+  }
+
+  /** How often the answer so far was moved into the reasoning: text positions hold within one. */
+  get epochs(): number {
+    return this.epoch;
   }
 
   get lastEventId(): string {

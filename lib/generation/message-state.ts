@@ -1,9 +1,11 @@
 import 'server-only';
 import type { SlotParams } from '@/lib/api/inputs';
 import { isRunning, RUNNING_STATUSES } from '@/lib/api/message-status';
-import { db } from '@/lib/db/client';
+import { instanceId } from '@/lib/cluster/instance';
+import { type Db, db as processDb } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
-import type { FinalRow } from '@/lib/db/message-writes';
+import { PG_NOW } from '@/lib/db/instances';
+import { type FinalRow, RUNNING_LIST } from '@/lib/db/message-writes';
 import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { saveFinal } from './final-writes';
@@ -16,6 +18,7 @@ import { saveFinal } from './final-writes';
  */
 
 const running = { in: [...RUNNING_STATUSES] };
+const db = processDb;
 
 /** pending → streaming: a queued slot or a retry has sent its request. */
 export async function recordStart({
@@ -31,7 +34,13 @@ export async function recordStart({
   // updateMany: update would read the row back, unused.
   await db.message.updateMany({
     where: { id, attempt, status: 'pending' },
-    data: { status: 'streaming', startedAt: now, heartbeatAt: now, params: JSON.stringify(params) },
+    data: {
+      status: 'streaming',
+      startedAt: now,
+      heartbeatAt: now,
+      params: JSON.stringify(params),
+      instanceId,
+    },
   });
 }
 
@@ -55,8 +64,20 @@ export async function recordFinal(row: FinalRow): Promise<void> {
   }
 }
 
-/** running → stopped, for a message no process here is running (it died, or another runs it). */
-export async function recordStop({ id, attempt }: { id: string; attempt: number }) {
+/**
+ * running → stopped, for a message no process here is running (its own died, or another did not
+ * answer). Whoever runs it finds out at its next checkpoint and aborts. `db`: another client
+ * (tests stand in a second instance).
+ */
+export async function recordStop({
+  id,
+  attempt,
+  db = processDb,
+}: {
+  id: string;
+  attempt: number;
+  db?: Db;
+}) {
   await db.message.updateMany({
     where: { id, attempt, status: running },
     data: { status: 'stopped', finishedAt: new Date() },
@@ -90,7 +111,14 @@ export async function addAttempt({
       const attempt = Math.max(0, ...attempts.map((row) => row.attempt)) + 1;
       await tx.message.updateMany({ where: siblings, data: { shown: false } });
       return tx.message.create({
-        data: { id: newId(), ...siblings, attempt, params: from.params, heartbeatAt: new Date() },
+        data: {
+          id: newId(),
+          ...siblings,
+          attempt,
+          params: from.params,
+          heartbeatAt: new Date(),
+          instanceId,
+        },
       });
     });
   } catch (error) {
@@ -138,10 +166,35 @@ export async function interruptOrphans({
     data: {
       status: 'interrupted',
       errorCode: 'interrupted',
-      errorMessage:
-        'The server stopped while this answer was being generated; the text saved so far is kept. Retry to generate it again.',
+      errorMessage: INTERRUPTED,
       finishedAt: new Date(),
     },
   });
   return count;
+}
+
+const INTERRUPTED =
+  'The server stopped while this answer was being generated; the text saved so far is kept. Retry to generate it again.';
+
+const INTERRUPT_DEAD = `UPDATE "Message" AS m SET "status" = 'interrupted', "errorCode" = 'interrupted',
+    "errorMessage" = $2, "finishedAt" = ${PG_NOW}, "updatedAt" = ${PG_NOW}
+  FROM "Instance" AS i
+  WHERE m."status" IN (${RUNNING_LIST})
+    AND m."instanceId" = i."id"
+    AND i."beatAt" <= ${PG_NOW} - $1::int * interval '1 millisecond'`;
+
+/**
+ * running → interrupted, keeping the saved text, for the messages of instances sharing this
+ * PostgreSQL database whose heartbeat is older than `deadAfterMs` (lib/cluster/heartbeat.ts).
+ * An instance that was only slow, not dead, finds its messages ended at its next checkpoint and
+ * aborts them: nothing leaves a final state. Returns how many it marked.
+ */
+export async function interruptDeadInstances({
+  deadAfterMs,
+  db = processDb,
+}: {
+  deadAfterMs: number;
+  db?: Db;
+}): Promise<number> {
+  return db.$executeRawUnsafe(INTERRUPT_DEAD, Math.round(deadAfterMs), INTERRUPTED);
 }

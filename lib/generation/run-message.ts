@@ -6,6 +6,7 @@ import { cachedModelInfo, listModels } from '@/lib/catalog/model-cache';
 import { config } from '@/lib/config';
 import { AppError, isAppError, toAppError } from '@/lib/errors';
 import { ensureCheckpointer } from './checkpoint';
+import { ensureClusterControl } from './cluster-control';
 import type { LiveMessage } from './live-message';
 import { recordFinal, recordStart } from './message-state';
 import { computeMetrics, emptyMetrics, type Timeline } from './metrics';
@@ -20,6 +21,17 @@ export function registerLive(live: LiveMessage): void {
   if (liveMessages.has(live.id)) throw new AppError('conflict', 'This message is already running.');
   liveMessages.set(live.id, live);
   ensureCheckpointer();
+  ensureClusterControl();
+}
+
+/**
+ * Ends a message this process runs: aborts its upstream request (with `reason`, or as a Stop)
+ * and resolves once its final state is saved. A pending message that never started is
+ * finished here rather than when its turn comes.
+ */
+export function endLive(live: LiveMessage, reason?: unknown): Promise<void> {
+  live.controller.abort(reason);
+  return live.started ? live.settled : runMessage(live);
 }
 
 /**

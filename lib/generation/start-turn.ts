@@ -1,6 +1,7 @@
 import 'server-only';
 import { isRunning } from '@/lib/api/message-status';
 import type { TurnView } from '@/lib/api/views';
+import { instanceId } from '@/lib/cluster/instance';
 import { db } from '@/lib/db/client';
 import { readTurnContext } from '@/lib/db/turn-context';
 import { AppError } from '@/lib/errors';
@@ -90,6 +91,7 @@ export async function startTurn({
   const planned = conversation.slots.map((slot, position) => {
     const live = new LiveMessage(newId(), 1);
     live.blind = blind;
+    live.conversationId = conversationId;
     const request = prepareRequest({ slot, prompt, pastTurns: conversation.turns });
     live.request = request;
     live.awaitRow(rowsWritten);
@@ -113,6 +115,7 @@ export async function startTurn({
           slotId: slot.id,
           params: JSON.stringify(request.params),
           heartbeatAt: now,
+          instanceId,
           ...(live.startRecorded ? { status: 'streaming', startedAt: now } : {}),
         })),
       }),

@@ -163,8 +163,10 @@ it('sends what happens in one tick as one write, and every frame before the stre
   const { turn } = await slowTurn();
   const id = turn.messages[0]?.id ?? '';
   await settled([id]);
-  // A stand-in for the finished message, so the test decides when each event happens.
+  // A stand-in for the finished message, so the test decides when each event happens. Without
+  // a row of its own: the checkpointer would find its row unmatched and end it.
   const live = new LiveMessage(id, 2);
+  live.inDatabase = false;
   liveMessages.set(id, live);
   try {
     const recorder = stream(id, null);
@@ -223,6 +225,8 @@ it('sends keep-alives while a stream is open, and none once it has ended or been
   const ended = new LiveMessage('keepalive-ended', 1);
   const stopped = new LiveMessage('keepalive-stopped', 1);
   for (const live of [ended, stopped]) {
+    // Stand-ins without rows, which the checkpointer would take for ended elsewhere.
+    live.inDatabase = false;
     live.publish({ type: 'status', status: 'streaming' });
     liveMessages.set(live.id, live);
   }

@@ -1,15 +1,11 @@
 import 'server-only';
-import type { MessageStatus } from '@/lib/api/views';
-import { isBlind } from '@/lib/battles/blind';
-import { toMessageView } from '@/lib/conversations/to-view';
+import { clusterChannel } from '@/lib/cluster/channel';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
-import { sseFrame } from './live-message';
+import { followElsewhere } from './follow-elsewhere';
 import { liveMessages } from './registry';
 
 const KEEPALIVE_MS = 15_000;
-const POLL_MS = 1_000;
-const FINAL: MessageStatus[] = ['done', 'stopped', 'error', 'interrupted'];
 
 export interface Subscription {
   messageId: string;
@@ -44,7 +40,7 @@ export async function assertMessagesOwned(ownerId: string, messageIds: string[])
  * A live message streams from memory (replay after its last event id, else a snapshot, then
  * every event in the tick it happens). A message this process does not run is read from the
  * database: final ones as snapshot + done; ones another instance runs are followed through
- * its checkpoints.
+ * that instance's live text (follow-elsewhere.ts).
  */
 export function streamEvents(subscriptions: Subscription[], sink: EventSink): () => void {
   const ids = [...new Set(subscriptions.map((subscription) => subscription.messageId))];
@@ -103,66 +99,6 @@ function once(run: () => void): () => void {
 
 function follow(id: string, lastEventId: string | null, send: Send, close: () => void) {
   const live = liveMessages.get(id);
-  return live ? live.subscribe(send, close, lastEventId) : followDatabase(id, send, close);
-}
-
-function followDatabase(id: string, send: Send, close: () => void): () => void {
-  let stopped = false;
-  let sent: { attempt: number; content: string; reasoning: string } | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let stopLive = () => {};
-
-  const poll = async () => {
-    if (stopped) return;
-    const found = await db.message.findUnique({
-      where: { id },
-      include: { turn: { select: { conversation: { select: { mode: true, revealedAt: true } } } } },
-    });
-    if (!found || stopped) return close();
-    const { turn, ...row } = found;
-    // The message may have started here meanwhile (a retry): switch to the live stream.
-    const live = liveMessages.get(id);
-    if (live) {
-      stopLive = live.subscribe(send, close, null);
-      return;
-    }
-    const view = toMessageView(row, isBlind(turn.conversation));
-    const eventId = `${row.attempt}.db`;
-    const extends_ =
-      sent?.attempt === row.attempt &&
-      row.content.startsWith(sent.content) &&
-      row.reasoning.startsWith(sent.reasoning);
-    if (sent && extends_) {
-      const reasoning = row.reasoning.slice(sent.reasoning.length);
-      const content = row.content.slice(sent.content.length);
-      if (reasoning) send(sseFrame(id, eventId, { type: 'reasoning', text: reasoning }));
-      if (content) send(sseFrame(id, eventId, { type: 'content', text: content }));
-      send(sseFrame(id, eventId, { type: 'metrics', metrics: view.metrics }));
-    } else {
-      send(
-        sseFrame(id, eventId, {
-          type: 'snapshot',
-          attempt: row.attempt,
-          status: view.status,
-          content: row.content,
-          reasoning: row.reasoning,
-          metrics: view.metrics,
-          error: view.error,
-        }),
-      );
-    }
-    sent = { attempt: row.attempt, content: row.content, reasoning: row.reasoning };
-    if (FINAL.includes(view.status)) {
-      send(sseFrame(id, eventId, { type: 'done', status: view.status, metrics: view.metrics }));
-      return close();
-    }
-    timer = setTimeout(() => void poll().catch(close), POLL_MS);
-  };
-
-  void poll().catch(close);
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-    stopLive();
-  };
+  if (live) return live.subscribe(send, close, lastEventId);
+  return followElsewhere({ db, channel: clusterChannel(), lives: liveMessages }, id, send, close);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageMetricsSchema } from '@/lib/api/metrics-schema';
 import type { ConversationRow, MessageRow, VoteRow } from '@/lib/conversations/to-view';
 
 // What a share keeps: the conversation's finished turns as the one projection reads them
@@ -6,7 +7,6 @@ import type { ConversationRow, MessageRow, VoteRow } from '@/lib/conversations/t
 // conversation, message or backend id is ever on a share page. Stored as JSON in Share.snapshot.
 
 const date = z.coerce.date();
-const nullableNumber = z.number().nullable();
 
 const snapshotMessageSchema = z.object({
   position: z.number().int(),
@@ -19,15 +19,7 @@ const snapshotMessageSchema = z.object({
   finishReason: z.string().nullable(),
   params: z.string(),
   modelInfo: z.string(),
-  ttftMs: nullableNumber,
-  answerTtftMs: nullableNumber,
-  reasoningMs: nullableNumber,
-  totalMs: nullableNumber,
-  loadMs: nullableNumber,
-  promptTokens: nullableNumber,
-  completionTokens: nullableNumber,
-  tokensPerSecond: nullableNumber,
-  countsReported: z.boolean(),
+  ...messageMetricsSchema.shape,
 });
 
 export const shareSnapshotSchema = z.object({
