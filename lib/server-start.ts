@@ -1,7 +1,9 @@
 import 'server-only';
 import { listBackends } from '@/lib/catalog/list-backends';
 import { ensureBackendsSynced } from '@/lib/catalog/sync-backends';
+import { clusterChannel } from '@/lib/cluster/channel';
 import { startHeartbeat } from '@/lib/cluster/heartbeat';
+import { config } from '@/lib/config';
 import { isSqlite } from '@/lib/db/database-url';
 import { ensureClusterControl } from '@/lib/generation/cluster-control';
 import { interruptAll } from '@/lib/generation/control';
@@ -46,6 +48,12 @@ export async function startServerTasks(): Promise<void> {
   // Stops that others pass on for the messages it runs.
   store.__versusHeartbeat ??= await startHeartbeat();
   ensureClusterControl();
+  await clusterChannel().ready();
+  if (!config.authSecret) {
+    console.warn(
+      'VERSUS_AUTH_SECRET is not set: on PostgreSQL, set it to the same value on every instance. Each instance otherwise signs sessions with its own data/auth-secret, and the others refuse them.',
+    );
+  }
   // Rows without an instance (written before instances beat) and abandoned turn claims.
   const periodic = () =>
     sweep(STALE_AFTER_MS).catch((error: unknown) => console.error('orphan sweep failed', error));

@@ -18,6 +18,8 @@ export interface ClusterChannel {
   readonly instanceId: string;
   publish(message: ClusterMessage): Promise<void>;
   subscribe(listener: ClusterListener): () => void;
+  /** Resolves once this instance hears what others send (its connection listens). */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export function createLocalChannel(id: string = instanceId): ClusterChannel {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    async ready() {},
     async close() {
       listeners.clear();
     },
@@ -82,7 +85,11 @@ export function createPgChannel(url: string, id: string = instanceId): ClusterCh
 
   const connect = (): Promise<pg.Client> => {
     connecting ??= (async () => {
-      const next = new pg.Client({ connectionString: url });
+      // Named, so an operator (or a test) can find the connection among the pool's.
+      const next = new pg.Client({
+        connectionString: url,
+        application_name: `versus-cluster-${id}`,
+      });
       let gone = false;
       const lost = (error?: Error) => {
         if (gone) return;
@@ -128,6 +135,9 @@ export function createPgChannel(url: string, id: string = instanceId): ClusterCh
       listeners.add(listener);
       void connect().catch(() => {});
       return () => listeners.delete(listener);
+    },
+    async ready() {
+      await connect();
     },
     async close() {
       closed = true;
