@@ -1,4 +1,5 @@
 import 'server-only';
+import { isRunning } from '@/lib/api/message-status';
 import { type ClusterChannel, clusterChannel, publishQuietly } from '@/lib/cluster/channel';
 import { DEAD_AFTER_MS } from '@/lib/cluster/heartbeat';
 import { type Db, db as processDb } from '@/lib/db/client';
@@ -83,7 +84,7 @@ export async function stopElsewhere({
         where: { id: message.id },
         select: { status: true },
       });
-      if (!row || (row.status !== 'pending' && row.status !== 'streaming')) return;
+      if (!row || !isRunning(row.status)) return;
     }
   }
   await recordStop({ id: message.id, attempt: message.attempt, db });
