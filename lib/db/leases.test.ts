@@ -13,10 +13,10 @@ afterAll(async () => {
 it('gives a free lease to one holder until it expires, then to another', async () => {
   const name = `test:${run}:expiry`;
   expect(await leaseHolder({ name })).toBeNull();
-  expect(await claimLease({ name, holder: 'a', ttlMs: 300 })).toBe(true);
-  expect(await claimLease({ name, holder: 'b', ttlMs: 300, db: otherInstance })).toBe(false);
+  expect(await claimLease({ name, holder: 'a', ttlMs: 1_000 })).toBe(true);
+  expect(await claimLease({ name, holder: 'b', ttlMs: 1_000, db: otherInstance })).toBe(false);
   expect(await leaseHolder({ name, db: otherInstance })).toBe('a');
-  await new Promise((resolve) => setTimeout(resolve, 400));
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
   expect(await leaseHolder({ name })).toBeNull();
   expect(await claimLease({ name, holder: 'b', ttlMs: 60_000, db: otherInstance })).toBe(true);
   expect(await leaseHolder({ name })).toBe('b');
@@ -26,12 +26,15 @@ it('gives a free lease to one holder until it expires, then to another', async (
 
 it('lets its holder renew it past the first expiry', async () => {
   const name = `test:${run}:renew`;
-  expect(await claimLease({ name, holder: 'a', ttlMs: 300 })).toBe(true);
-  await new Promise((resolve) => setTimeout(resolve, 150));
-  expect(await renewLease({ name, holder: 'a', ttlMs: 300 })).toBe(true);
-  await new Promise((resolve) => setTimeout(resolve, 250));
-  // 400 ms after the claim, the renewal holds it still.
-  expect(await claimLease({ name, holder: 'b', ttlMs: 300, db: otherInstance })).toBe(false);
+  const claimedAt = performance.now();
+  expect(await claimLease({ name, holder: 'a', ttlMs: 1_000 })).toBe(true);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(await renewLease({ name, holder: 'a', ttlMs: 5_000 })).toBe(true);
+  await new Promise((resolve) =>
+    setTimeout(resolve, 1_000 - (performance.now() - claimedAt) + 200),
+  );
+  // Past the first expiry, the renewal holds it still.
+  expect(await claimLease({ name, holder: 'b', ttlMs: 1_000, db: otherInstance })).toBe(false);
   expect(await leaseHolder({ name })).toBe('a');
 });
 
