@@ -56,7 +56,7 @@ async function slowMessage(tokens = 200) {
 }
 
 it('a stop recorded elsewhere wins: the runner aborts upstream and its final write changes nothing', async () => {
-  const { id, live, run } = await slowMessage();
+  const { id, live, run } = await slowMessage(400);
   await waitFor(() => live.content.length > 20, 'tokens', 3_000);
   await sleep(1_100);
   // Another instance records the Stop in the row directly (it could not reach this one).
@@ -64,8 +64,8 @@ it('a stop recorded elsewhere wins: the runner aborts upstream and its final wri
   const atStop = await otherDb.message.findUniqueOrThrow({ where: { id } });
   const stoppedAt = performance.now();
   await settled([id]);
-  // Noticed at the next checkpoint (every second in tests), not at the end of the answer (5 s).
-  expect(performance.now() - stoppedAt).toBeLessThan(2_500);
+  // Noticed at the next checkpoint (every second in tests), not at the end of the answer (10 s).
+  expect(performance.now() - stoppedAt).toBeLessThan(4_000);
   expect(run()?.aborted).toBe(true);
   expect(live.content.length).toBeGreaterThan(atStop.content.length);
   const row = await otherDb.message.findUniqueOrThrow({ where: { id } });
@@ -75,12 +75,12 @@ it('a stop recorded elsewhere wins: the runner aborts upstream and its final wri
 });
 
 it('a message whose conversation was deleted elsewhere is aborted at its next checkpoint', async () => {
-  const { id, live, conversation, run } = await slowMessage();
+  const { id, live, conversation, run } = await slowMessage(400);
   await waitFor(() => live.content.length > 20, 'tokens', 3_000);
   await otherDb.conversation.delete({ where: { id: conversation.id } });
   const deletedAt = performance.now();
-  await settled([id]).catch(() => []);
-  expect(performance.now() - deletedAt).toBeLessThan(2_500);
+  await live.settled;
+  expect(performance.now() - deletedAt).toBeLessThan(4_000);
   expect(run()?.aborted).toBe(true);
 });
 
@@ -114,16 +114,19 @@ describe.runIf(!isSqlite())('on PostgreSQL, through the cluster channel', () => 
     expect(live.status).toBe('stopped');
   });
 
-  it('deleting a conversation on B stops A’s messages of it at once', async () => {
-    const { id, live, conversation, run } = await slowMessage();
-    await waitFor(() => live.content.length > 20, 'tokens', 3_000);
-    const startedAt = performance.now();
-    stopConversationElsewhere({ conversationId: conversation.id, channel });
-    await otherDb.conversation.delete({ where: { id: conversation.id } });
-    await waitFor(() => live.finished, 'the stop', 1_000);
-    expect(performance.now() - startedAt).toBeLessThan(500);
-    await settled([id]).catch(() => []);
-    expect(run()?.aborted).toBe(true);
+  it('a conversation deleted through B has A’s messages of it stopped at once, and no others', async () => {
+    const [deleted, other] = await Promise.all([slowMessage(), slowMessage()]);
+    await waitFor(() => deleted.live.content.length > 20, 'tokens', 3_000);
+    // What B does before deleting the rows; they stay here, so no checkpoint can notice.
+    stopConversationElsewhere({ conversationId: deleted.conversation.id, channel });
+    await waitFor(() => deleted.live.finished, 'the stop', 1_000);
+    await settled([deleted.id]);
+    expect(deleted.run()?.aborted).toBe(true);
+    const row = await otherDb.message.findUniqueOrThrow({ where: { id: deleted.id } });
+    expect(row).toMatchObject({ status: 'stopped', content: deleted.live.content });
+    expect(other.live.finished).toBe(false);
+    other.live.controller.abort();
+    await settled([other.id]);
   });
 
   it('a client re-attaching through B gets the saved text, then A’s tokens as they come', async () => {
