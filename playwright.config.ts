@@ -4,6 +4,8 @@ import { E2E } from './e2e/ports';
 // Runs against the production build and the fake backends, all on loopback.
 export default defineConfig({
   testDir: './e2e',
+  // Two instances behind nginx: their own stack and config (scripts/test-multi-instance.mjs).
+  testIgnore: 'multi-instance/**',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

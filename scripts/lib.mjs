@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const root = new URL('..', import.meta.url).pathname;
@@ -79,4 +80,28 @@ export function ensureBuilt() {
   console.log('Building the app (next build)…');
   run('npx', ['next', 'build']);
   writeFileSync(stamp, fingerprint);
+}
+
+/** A loopback port that nothing listens on, chosen by the OS. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Runs scripts/pg-test-server.sh `command` (start, stop) on the cluster that `env` names
+ * (PG_TEST_DIR, PG_TEST_PORT); `start` prints the cluster's DATABASE_URL on stdout.
+ */
+export function pgTestServer(command, env) {
+  return spawnSync('scripts/pg-test-server.sh', [command], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
 }

@@ -1,7 +1,7 @@
 // `npm test`: every test — unit and integration (Vitest, fake backends on loopback) on SQLite
 // and again on PostgreSQL, then end-to-end (Playwright in Debian's Chromium against the
-// production build). Cheapest first: both Vitest runs take about a minute each, the build and
-// the end-to-end tests several.
+// production build), then the same build as two instances on PostgreSQL behind nginx. Cheapest
+// first: both Vitest runs take about a minute each, the build and the end-to-end tests several.
 import { existsSync } from 'node:fs';
 import { ensureBuilt, ensureInstalled, run } from './lib.mjs';
 
@@ -10,6 +10,7 @@ ensureInstalled();
 const missing = [
   ['/usr/bin/chromium', 'chromium', 'the end-to-end tests'],
   ['/usr/lib/postgresql/15/bin/initdb', 'postgresql-15', 'Vitest on PostgreSQL'],
+  ['/usr/sbin/nginx', 'nginx', 'the multi-instance tests'],
 ].filter(([file]) => !existsSync(file));
 if (missing.length > 0) {
   const packages = missing.map(([, name]) => name);
@@ -29,3 +30,5 @@ run('npx', ['vitest', 'run'], { TEST_DATABASE_URL: undefined });
 run('node', ['scripts/test-postgresql.mjs']);
 ensureBuilt();
 run('npx', ['playwright', 'test']);
+// Two instances on PostgreSQL behind nginx, with the same build (scripts/test-multi-instance.mjs).
+run('node', ['scripts/test-multi-instance.mjs']);

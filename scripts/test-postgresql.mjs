@@ -3,36 +3,18 @@
 // and deleted afterwards whatever happens. Its folder and port are new each run, never taken
 // from PG_TEST_DIR / PG_TEST_PORT: another run, or a crashed run's leftover cluster, can
 // neither collide with this one nor hand it an old database.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { root } from './lib.mjs';
-
-/** A loopback port that nothing listens on, chosen by the OS. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
+import { freePort, pgTestServer, root } from './lib.mjs';
 
 const env = {
   ...process.env,
   PG_TEST_DIR: mkdtempSync(join(tmpdir(), 'versus-pg-')),
   PG_TEST_PORT: String(await freePort()),
 };
-const server = (command) =>
-  spawnSync('scripts/pg-test-server.sh', [command], {
-    cwd: root,
-    env,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+const server = (command) => pgTestServer(command, env);
 
 // Ctrl-C or a CI timeout must not end this process before `finally` stops the server (which
 // pg_ctl detaches from the terminal): the tests get the signal and end instead.
