@@ -85,6 +85,18 @@ export async function scriptOllamaModel(script: Record<string, unknown>) {
   }
 }
 
+/** Whether the fake Ollama saw Versus close its latest request for `model` (an aborted upstream). */
+export async function upstreamAborted(model: string): Promise<boolean> {
+  const response = await fetch(`${stack().fakes.ollama}/__fake/runs`);
+  const { runs } = (await response.json()) as {
+    runs: { model: string; startedAt: number; aborted: boolean }[];
+  };
+  const latest = runs
+    .filter((run) => run.model === model)
+    .sort((a, b) => b.startedAt - a.startedAt);
+  return latest[0]?.aborted ?? false;
+}
+
 /** Starts a comparison of `models` (Ollama) with one prompt; the turn's answer. */
 export async function startComparison(models: string[], prompt = 'Tell me a long story.') {
   const created = await api<{ conversation: ConversationView }>('/api/conversations', {

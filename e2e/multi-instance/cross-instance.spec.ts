@@ -8,6 +8,7 @@ import {
   scriptOllamaModel,
   startComparison,
   steerTo,
+  upstreamAborted,
   upstreams,
   waitForMessage,
 } from './api';
@@ -62,8 +63,12 @@ test('a conversation started on one instance is listed and read on the other', a
 });
 
 for (const via of ['the instance running it', 'the other instance'] as const) {
-  test(`Stop through ${via} stops the answer there and then`, async () => {
-    const started = await startComparison(slow);
+  test(`Stop through ${via} stops the answer and its upstream request`, async () => {
+    // Models of this test's own, so the fake's record of their requests is this test's.
+    const models = slow.map((id) => `${id}-stop-${via.split(' ')[1]}`);
+    for (const id of models)
+      await scriptOllamaModel({ id, tokensPerSecond: 20, ttftMs: 20, answer: words(800) });
+    const started = await startComparison(models);
     const [message] = started.messages;
     if (!message) throw new Error('the turn has no message');
     await waitForMessage(started.id, message.id, (m) => m.content.length > 0);
@@ -80,9 +85,11 @@ for (const via of ['the instance running it', 'the other instance'] as const) {
         (m) => m.status === 'stopped',
         5_000,
       );
+      await expect.poll(() => upstreamAborted(models[0] ?? ''), { timeout: 5_000 }).toBe(true);
       // Nothing arrives after the stop.
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       expect((await messageNow(started.id, message.id)).content).toBe(stopped.content);
+      expect(await upstreamAborted(models[1] ?? '')).toBe(false);
     } finally {
       await stopAll(started.id);
     }
