@@ -15,6 +15,7 @@ import { fanoutScenario } from './scenarios/fanout.mjs';
 import { gateScenario } from './scenarios/gate.mjs';
 import { latencyScenarios } from './scenarios/latency.mjs';
 import { leaderboardScenario } from './scenarios/leaderboard.mjs';
+import { multiInstanceScenario } from './scenarios/multi-instance.mjs';
 import { pageWeightScenario } from './scenarios/page-weight.mjs';
 import { suitesScenario } from './scenarios/suites.mjs';
 
@@ -45,6 +46,7 @@ const scenarios = [
   { ids: ['1', '2'], run: latencyScenarios },
   { ids: ['3'], run: fanoutScenario },
   { ids: ['4'], run: concurrencyScenario },
+  { ids: ['9'], run: multiInstanceScenario },
   { ids: ['6'], run: databaseScenario },
   { ids: ['5'], run: pageWeightScenario },
   { ids: ['7'], run: leaderboardScenario },

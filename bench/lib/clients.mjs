@@ -6,8 +6,14 @@ import { now } from './stats.mjs';
 /** @typedef {{ t: number, read: number, text: string, snapshot?: boolean }} Piece */
 /**
  * @typedef {{ startedAt: number, pieces: Piece[], doneAt: number | null,
- *   status: string | null, eventTypes: Record<string, number> }} StreamResult
+ *   status: string | null, eventTypes: Record<string, number>, upstream?: string }} StreamResult
  */
+
+/** The instance behind nginx that answered (scenario 9's nginx names it; absent otherwise). */
+const upstreamOf = (/** @type {import('node:http').IncomingHttpHeaders} */ headers) => {
+  const value = headers['x-versus-upstream'];
+  return typeof value === 'string' ? value : undefined;
+};
 
 /**
  * @param {string} appUrl
@@ -37,7 +43,7 @@ export async function postTurn(appUrl, conversationId, prompt) {
   if (res.status !== 201) throw new Error(`post turn: ${res.status} ${res.text}`);
   /** @type {string[]} */
   const messageIds = res.json.turn.messages.map((/** @type {{ id: string }} */ m) => m.id);
-  return { sentAt, answeredAt: sentAt + res.ms, messageIds };
+  return { sentAt, answeredAt: sentAt + res.ms, messageIds, upstream: upstreamOf(res.headers) };
 }
 
 /** One message's events as they arrive, gathered into a StreamResult. */
@@ -86,7 +92,11 @@ export async function followMessages(appUrl, messageIds, startedAt) {
     },
   });
   if (res.status !== 200) throw new Error(`events ${query}: HTTP ${res.status}`);
-  return messageIds.map((id) => /** @type {MessageRecorder} */ (recorders.get(id)).result);
+  const upstream = upstreamOf(res.headers);
+  return messageIds.map((id) => ({
+    .../** @type {MessageRecorder} */ (recorders.get(id)).result,
+    upstream,
+  }));
 }
 
 /**

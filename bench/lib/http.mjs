@@ -70,7 +70,8 @@ export function request(url, options = {}) {
  * read that completed it arrived, before it is parsed.
  * @param {string} url
  * @param {RequestOptions & { onFrame?: (frame: SseFrame) => void }} [options]
- * @returns {Promise<{ status: number, sentAt: number, frames: SseFrame[] }>}
+ * @returns {Promise<{ status: number, sentAt: number, frames: SseFrame[],
+ *   headers: http.IncomingHttpHeaders }>}
  */
 export function readSse(url, options = {}) {
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
@@ -117,7 +118,7 @@ export function readSse(url, options = {}) {
           }
         });
         res.on('error', reject);
-        res.on('end', () => resolve({ status, sentAt, frames }));
+        res.on('end', () => resolve({ status, sentAt, frames, headers: res.headers }));
       },
     );
     req.on('timeout', () => req.destroy(new Error(`stream timeout: ${url}`)));

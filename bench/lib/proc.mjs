@@ -108,16 +108,20 @@ function machineMs() {
 
 /**
  * Samples the tree's RSS while a measurement runs; CPU from the difference of two readings.
- * @param {number} root
+ * Several roots (instances of the app) add up; their main threads' times too.
+ * @param {number | number[]} roots
  * @param {number} [intervalMs]
  */
-export function startUsage(root, intervalMs = 100) {
+export function startUsage(roots, intervalMs = 100) {
+  const rootList = [roots].flat();
   // The server's tree is fixed once it serves; listing /proc on every sample would cost more.
-  const pids = treePids(root);
+  const pids = rootList.flatMap(treePids);
+  const sumOver = (/** @type {(pid: number) => number} */ read) =>
+    rootList.reduce((sum, pid) => sum + read(pid), 0);
   const cpuStart = cpuMs(pids);
-  const waitStart = runQueueWaitMs(root);
+  const waitStart = sumOver(runQueueWaitMs);
   const machineStart = machineMs();
-  const mainStart = mainThreadMs(root);
+  const mainStart = sumOver(mainThreadMs);
   const started = performance.now();
   let peakRssMb = memoryMb(pids, 'VmRSS');
   let sum = 0;
@@ -140,8 +144,8 @@ export function startUsage(root, intervalMs = 100) {
         peakRssMb: Math.round(peakRssMb),
         meanRssMb: samples ? Math.round(sum / samples) : Math.round(peakRssMb),
         processes: pids.length,
-        runQueueWaitMs: Math.round(runQueueWaitMs(root) - waitStart),
-        mainThreadMs: Math.round(mainThreadMs(root) - mainStart),
+        runQueueWaitMs: Math.round(sumOver(runQueueWaitMs) - waitStart),
+        mainThreadMs: Math.round(sumOver(mainThreadMs) - mainStart),
         // Every process on the machine, this one included: how busy the cores were meanwhile.
         machineCores: Math.round(((machineMs().busy - machineStart.busy) / wallMs) * 100) / 100,
       };

@@ -15,7 +15,7 @@ export const DATABASE_FILE = join(root, 'data/bench.db');
 const logDir = join(root, 'bench/results');
 
 /** @param {number} port */
-function portInUse(port) {
+export function portInUse(port) {
   return new Promise((resolve) => {
     const socket = net.connect(port, HOST);
     socket.once('connect', () => {
@@ -31,7 +31,7 @@ function portInUse(port) {
  * @param {string[]} args
  * @param {Record<string, string>} env
  */
-function startGroup(name, args, env) {
+export function startGroup(name, args, env) {
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(join(logDir, `${name}.log.tmp`));
   const child = spawn(process.execPath, args, {
@@ -70,7 +70,7 @@ function startGroup(name, args, env) {
  * @param {number} timeoutMs
  * @param {Promise<unknown>} exited
  */
-async function waitForOk(url, timeoutMs, exited) {
+export async function waitForOk(url, timeoutMs, exited) {
   let gone = false;
   void exited.then(() => {
     gone = true;

@@ -12,7 +12,7 @@ import { le } from './latency.mjs';
 import { measureReferenceRelay, REFERENCE_KINDS } from './reference-relays.mjs';
 
 const SLOTS = 5;
-const MODELS = Array.from({ length: SLOTS }, (_, i) => `bench-conc-${i}`);
+export const MODELS = Array.from({ length: SLOTS }, (_, i) => `bench-conc-${i}`);
 const TOKENS_PER_SECOND = 20;
 const TTFT_MS = 300;
 const RAMP_MS = 1000;
@@ -24,12 +24,12 @@ const PHASE_MS = 1000 / TOKENS_PER_SECOND / SLOTS;
 /** Short and fast: warms up the reference relays before they are measured. */
 const WARM_UP_MODEL = 'bench-conc-warm-up';
 
-/** @param {import('../run.mjs').Context} ctx */
-export async function concurrencyScenario(ctx) {
-  const tokens = ctx.quick ? 60 : 200;
-  const levels = ctx.levels ?? (ctx.quick ? [10, 30] : [50, 150, 300]);
-  const directCount = ctx.quick ? 4 : 10;
-  const answer = numberedAnswer(tokens);
+/**
+ * Scripts the five models (and the relays' warm-up one) on the fake; returns their answer.
+ * @param {import('../run.mjs').Context} ctx
+ */
+export async function scriptConcurrencyModels(ctx) {
+  const answer = numberedAnswer(ctx.quick ? 60 : 200);
   for (const [slot, id] of MODELS.entries()) {
     await scriptModel(ctx.fakeUrls, 'openai', {
       id,
@@ -44,12 +44,22 @@ export async function concurrencyScenario(ctx) {
     ttftMs: 0,
     answer: numberedAnswer(50),
   });
+  return answer;
+}
+
+/** @param {import('../run.mjs').Context} ctx */
+export async function concurrencyScenario(ctx) {
+  const levels = ctx.levels ?? (ctx.quick ? [10, 30] : [50, 150, 300]);
+  const directCount = ctx.quick ? 4 : 10;
+  const answer = await scriptConcurrencyModels(ctx);
   /** @type {Array<Awaited<ReturnType<typeof runLevel>> & { reference: Awaited<ReturnType<typeof runReferences>> }>} */
   const results = [];
   for (const level of levels) {
     const result = await runLevel(ctx, level, directCount, answer);
     results.push({ ...result, reference: await runReferences(ctx, level, answer) });
   }
+  // Scenario 9 shows two instances on PostgreSQL beside these.
+  ctx.shared.concurrencyLevels = results;
 
   // The issue sets the latency and clump targets at 150 streams and the CPU and memory ones at
   // 300; with other --levels, the middle and the highest level stand in for them.
@@ -128,7 +138,7 @@ export async function concurrencyScenario(ctx) {
       },
     ],
     notes: [
-      `${SLOTS}-slot conversations; ${tokens} tokens per stream at ${TOKENS_PER_SECOND} tok/s, fake TTFT ${TTFT_MS} ms plus ${PHASE_MS} ms per slot (so a turn's five streams are out of phase, as different models are); turns started evenly over ${RAMP_MS} ms; ${directCount} direct streams alongside at each level.`,
+      `${SLOTS}-slot conversations; ${answer.split(' ').length} tokens per stream at ${TOKENS_PER_SECOND} tok/s, fake TTFT ${TTFT_MS} ms plus ${PHASE_MS} ms per slot (so a turn's five streams are out of phase, as different models are); turns started evenly over ${RAMP_MS} ms; ${directCount} direct streams alongside at each level.`,
       'CPU: utime+stime of the app’s process tree from /proc, over the level (first POST to last done + 0.5 s), divided by wall time. Per token, all-in: that CPU time over every token relayed (turn creation, connections and final writes included); steady: CPU while every stream flows (1 s after the last turn started to 0.5 s before the first ends) over the tokens that arrived meanwhile. RSS: sum over the tree, sampled every 100 ms.',
       'Main thread: CPU time of the app’s JavaScript thread (/proc/<pid>/task/<pid>/stat) and its run-queue wait (/proc/<pid>/schedstat), as shares of wall time; when they add up to nearly 100% the one thread that relays every token is saturated, and waiting means other processes held the cores.',
       'The fakes and this client share the same 2 cores; their CPU is in the table.',
@@ -140,12 +150,15 @@ export async function concurrencyScenario(ctx) {
 }
 
 /**
- * @param {import('../run.mjs').Context} ctx
+ * One level's streams through `ctx.appUrl`; CPU and memory of `appPids` (the app's instances;
+ * `ctx.appPid` when absent).
+ * @param {import('../run.mjs').Context & { appPids?: number[] }} ctx
  * @param {number} level
  * @param {number} directCount
  * @param {string} answer
  */
-async function runLevel(ctx, level, directCount, answer) {
+export async function runLevel(ctx, level, directCount, answer) {
+  const appPids = ctx.appPids ?? [ctx.appPid];
   const lineup = MODELS.map((model) => ({ backendId: 'openai', model }));
   const count = Math.ceil(level / SLOTS);
   const conversations = await pool(
@@ -153,11 +166,11 @@ async function runLevel(ctx, level, directCount, answer) {
     Array.from({ length: count }, () => () => createConversation(ctx.appUrl, lineup)),
   );
   await sleep(500);
-  const appUsage = startUsage(ctx.appPid);
+  const appUsage = startUsage(appPids);
   const fakesUsage = startUsage(ctx.fakesPid);
   const clientStart = process.cpuUsage();
   const clientWall = performance.now();
-  const steady = steadyWindow(ctx.appPid, answer.split(' ').length);
+  const steady = steadyWindow(appPids, answer.split(' ').length);
   const turns = conversations.map(async (conversation, i) => {
     await sleep((i * RAMP_MS) / count);
     const prompt = `concurrency ${level} #${i}`;
@@ -186,6 +199,8 @@ async function runLevel(ctx, level, directCount, answer) {
   const clumpedShare = [];
   let fromSnapshot = 0;
   let relayed = 0;
+  // Behind nginx: streams read from the instance that runs them, and from the other one.
+  const byInstance = { same: /** @type {number[]} */ ([]), other: /** @type {number[]} */ ([]) };
   for (const { prompt, turn } of app) {
     turn.streams.forEach((stream, slot) => {
       const model = MODELS[slot] ?? '';
@@ -200,6 +215,9 @@ async function runLevel(ctx, level, directCount, answer) {
       clumpedShare.push((100 * result.clumped) / result.tokens);
       largestClump = Math.max(largestClump, result.largestClump);
       lateness.app.push(...result.lateness);
+      if (turn.upstream && stream.upstream) {
+        byInstance[turn.upstream === stream.upstream ? 'same' : 'other'].push(...result.lateness);
+      }
       // Less the slot's phase offset, to compare with the direct streams (slot 0's model).
       if (result.ttftMs !== null) ttft.app.push(result.ttftMs - slot * PHASE_MS);
     });
@@ -250,6 +268,11 @@ async function runLevel(ctx, level, directCount, answer) {
     cpuPerTokenMs: Math.round((appStats.cpuMs / Math.max(1, relayed)) * 1000) / 1000,
     steadyCpuPerTokenMs,
     lateness: { app: appSummary, direct: directSummary },
+    addedByInstance: {
+      same: added(summary(byInstance.same), directSummary),
+      other: added(summary(byInstance.other), directSummary),
+      tokens: { same: byInstance.same.length, other: byInstance.other.length },
+    },
     ttft: { app: summary(ttft.app), direct: summary(ttft.direct) },
     added: added(appSummary, directSummary),
   };
@@ -295,15 +318,15 @@ const pct = (part, whole) => Math.round((100 * part) / whole);
 /**
  * CPU of the app while every stream is flowing and none is starting or ending: from 1 s after
  * the last turn started to 0.5 s before the first stream ends. Null when streams are too short.
- * @param {number} appPid
+ * @param {number | number[]} appPids
  * @param {number} tokens
  * @returns {Promise<{ from: number, to: number, cpuMs: number } | null>}
  */
-async function steadyWindow(appPid, tokens) {
+async function steadyWindow(appPids, tokens) {
   const fromMs = RAMP_MS + TTFT_MS + 1000;
   const toMs = TTFT_MS + (tokens / TOKENS_PER_SECOND) * 1000 - 500;
   if (toMs - fromMs < 1000) return null;
-  const pids = treePids(appPid);
+  const pids = [appPids].flat().flatMap(treePids);
   await sleep(fromMs);
   const from = now();
   const cpuFrom = cpuMs(pids);
