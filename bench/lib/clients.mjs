@@ -63,9 +63,14 @@ class MessageRecorder {
     result.eventTypes[event.type] = (result.eventTypes[event.type] ?? 0) + 1;
     if (event.type === 'content')
       result.pieces.push({ t: frame.t, read: frame.read, text: event.text });
-    // Text sent before the client subscribed arrives in the snapshot: it counts, flagged.
-    if (event.type === 'snapshot' && event.content) {
-      result.pieces.push({ t: frame.t, read: frame.read, text: event.content, snapshot: true });
+    // Text sent before the client subscribed arrives in the snapshot: it counts, flagged. A
+    // later snapshot (an instance relaying another's message may send one) replaces it all, as
+    // the API asks; the tokens it repeats then count as arriving with it.
+    if (event.type === 'snapshot') {
+      result.pieces = [];
+      if (event.content) {
+        result.pieces.push({ t: frame.t, read: frame.read, text: event.content, snapshot: true });
+      }
     }
     if (event.type === 'done') {
       result.doneAt = frame.t;

@@ -201,6 +201,10 @@ export async function runLevel(ctx, level, directCount, answer) {
   let relayed = 0;
   // Behind nginx: streams read from the instance that runs them, and from the other one.
   const byInstance = { same: /** @type {number[]} */ ([]), other: /** @type {number[]} */ ([]) };
+  // A snapshot replaces what the client has; more than one per stream, or words beyond the
+  // answer, show text sent twice.
+  let extraSnapshots = 0;
+  let extraWords = 0;
   for (const { prompt, turn } of app) {
     turn.streams.forEach((stream, slot) => {
       const model = MODELS[slot] ?? '';
@@ -209,6 +213,8 @@ export async function runLevel(ctx, level, directCount, answer) {
       const result = analyzeStream(stream, run, answer);
       lost += result.lost;
       reordered += result.reordered;
+      extraWords += result.extra;
+      extraSnapshots += Math.max(0, (stream.eventTypes.snapshot ?? 0) - 1);
       relayed += result.arrived;
       fromSnapshot += result.fromSnapshot;
       if (result.clumped > 0.05 * result.tokens) clumpedStreams += 1;
@@ -249,6 +255,8 @@ export async function runLevel(ctx, level, directCount, answer) {
     streams: count * SLOTS,
     lost,
     reordered,
+    extraWords,
+    extraSnapshots,
     persisted,
     fromSnapshot,
     clumpedStreams,

@@ -25,9 +25,9 @@ export async function multiInstanceScenario(ctx) {
     const single = /** @type {any} */ (ctx.shared.concurrencyLevels ?? []);
     const alone = single.find((r) => r.streams === result.streams);
     const row = (/** @type {string} */ setup, /** @type {any} */ r, /** @type {string} */ extra) =>
-      `| ${setup} | ${r.streams} | ${r.lost} / ${r.reordered} | ${r.persisted}/${r.streams} | ${r.app.cores} | ${extra} | ${r.cpuPerTokenMs} / ${r.steadyCpuPerTokenMs ?? '–'} | ${r.app.peakRssMb} | ${r.added.p50} / ${r.added.p95} / ${r.added.p99} | ${r.ttft.app.p95} / ${r.ttft.direct.p95} | ${r.clumpedStreams} | ${r.app.machineCores} |`;
+      `| ${setup} | ${r.streams} | ${r.lost} / ${r.reordered} / ${r.extraWords}; ${r.extraSnapshots} | ${r.persisted}/${r.streams} | ${r.app.cores} | ${extra} | ${r.cpuPerTokenMs} / ${r.steadyCpuPerTokenMs ?? '–'} | ${r.app.peakRssMb} | ${r.added.p50} / ${r.added.p95} / ${r.added.p99} | ${r.ttft.app.p95} / ${r.ttft.direct.p95} | ${r.clumpedStreams} | ${r.app.machineCores} |`;
     const table = [
-      '| set-up | streams | lost / reordered | persisted complete | app CPU (cores, mean, all instances) | nginx / PostgreSQL CPU (cores) | app CPU per token, all-in / steady (ms) | app peak RSS (MB, all instances) | added per-token p50 / p95 / p99 (ms) | TTFT p95, Versus / direct (ms) | streams > 5% clumped | machine busy (cores) |',
+      '| set-up | streams | lost / reordered / extra words; snapshots after the first | persisted complete | app CPU (cores, mean, all instances) | nginx / PostgreSQL CPU (cores) | app CPU per token, all-in / steady (ms) | app peak RSS (MB, all instances) | added per-token p50 / p95 / p99 (ms) | TTFT p95, Versus / direct (ms) | streams > 5% clumped | machine busy (cores) |',
       '|---|---|---|---|---|---|---|---|---|---|---|---|',
       ...(alone ? [row('one instance, SQLite (scenario 4)', alone, '–')] : []),
       row('two instances, PostgreSQL, nginx', result, `${nginx.cores} / ${postgres.cores}`),
