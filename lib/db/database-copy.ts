@@ -13,7 +13,12 @@ type Row = Record<string, unknown>;
 /** What the copy needs of a model's delegate: every generated delegate has these methods. */
 interface ModelDelegate {
   count(): Promise<number>;
-  findMany(args: { orderBy: Record<string, 'asc'>[]; skip: number; take: number }): Promise<Row[]>;
+  findMany(args: {
+    orderBy: Record<string, 'asc'>[];
+    take: number;
+    skip?: number;
+    where?: Record<string, unknown>;
+  }): Promise<Row[]>;
   createMany(args: { data: Row[] }): Promise<{ count: number }>;
   deleteMany(): Promise<{ count: number }>;
 }
@@ -116,17 +121,25 @@ export async function copyOrder(target: SqliteClient): Promise<CopyTable[]> {
   return ordered;
 }
 
-/** Every row of a table, in key order, a batch at a time. */
+/**
+ * Every row of a table, in key order, a batch at a time. A single-column key pages by the last
+ * key read (each batch an index seek, however far into a large table); a composite key, by
+ * offset.
+ */
 async function* batchesOf(source: SqliteClient, table: CopyTable): AsyncGenerator<Row[]> {
   const orderBy = table.primaryKey.map((column) => ({ [column]: 'asc' as const }));
+  const [key] = table.primaryKey;
+  const byKey = table.primaryKey.length === 1 && key !== undefined;
+  let after: unknown;
   for (let skip = 0; ; skip += BATCH_ROWS) {
     const rows = await delegateOf(source, table.model).findMany({
       orderBy,
-      skip,
       take: BATCH_ROWS,
+      ...(byKey ? { where: after === undefined ? {} : { [key]: { gt: after } } } : { skip }),
     });
     if (rows.length > 0) yield rows;
     if (rows.length < BATCH_ROWS) return;
+    if (byKey) after = rows.at(-1)?.[key];
   }
 }
 
