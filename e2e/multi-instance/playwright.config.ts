@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { stack } from './stack';
 
 // Two instances behind nginx (scripts/test-multi-instance.mjs starts them and runs this). The
-// tests speak HTTP only, through nginx, as a scripted client with an API token.
+// tests go through nginx as a scripted client with an API token, and one as a browser.
 export default defineConfig({
   testDir: '.',
   globalSetup: './sign-up.ts',
@@ -12,5 +12,16 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list']],
-  use: { baseURL: stack().nginxUrl },
+  use: {
+    baseURL: stack().nginxUrl,
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--no-sandbox',
+      ],
+    },
+  },
 });
