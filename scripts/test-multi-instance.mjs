@@ -8,7 +8,14 @@
 // instance; SIGUSR2 to this process starts the dead ones again. Arguments go to Playwright.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, freePort, pgTestServer, root, run } from './lib.mjs';
@@ -103,7 +110,9 @@ function writeState() {
     })),
     fakes: fakeUrls,
   };
-  writeFileSync(stateFile, JSON.stringify(state, null, 2));
+  // Whole or not at all: a test may read it while a restarted instance is written in.
+  writeFileSync(`${stateFile}.new`, JSON.stringify(state, null, 2));
+  renameSync(`${stateFile}.new`, stateFile);
 }
 
 /** SIGUSR2 from a test that killed an instance: start the dead ones again. */
