@@ -16,7 +16,8 @@ import { Prisma, type PrismaClient } from './generated/sqlite/client';
 process.env.VERSUS_AUTH = 'accounts';
 
 const server = process.env.TEST_DATABASE_URL;
-const tempDir = mkdtempSync(path.join(tmpdir(), 'versus-copy-'));
+// Only where the test runs: a skipped describe never reaches its afterAll to delete it.
+const tempDir = server ? mkdtempSync(path.join(tmpdir(), 'versus-copy-')) : '';
 const from = `file:${path.join(tempDir, 'source.db')}`;
 const targetName = `copy_${Date.now().toString(36)}`;
 const to = server ? Object.assign(new URL(server), { pathname: `/${targetName}` }).toString() : '';
