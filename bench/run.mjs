@@ -46,7 +46,7 @@ const scenarios = [
   { ids: ['1', '2'], run: latencyScenarios },
   { ids: ['3'], run: fanoutScenario },
   { ids: ['4'], run: concurrencyScenario },
-  { ids: ['9'], run: multiInstanceScenario },
+  { ids: ['10'], run: multiInstanceScenario },
   { ids: ['6'], run: databaseScenario },
   { ids: ['5'], run: pageWeightScenario },
   { ids: ['7'], run: leaderboardScenario },

@@ -9,7 +9,7 @@ import { now } from './stats.mjs';
  *   status: string | null, eventTypes: Record<string, number>, upstream?: string }} StreamResult
  */
 
-/** The instance behind nginx that answered (scenario 9's nginx names it; absent otherwise). */
+/** The instance behind nginx that answered (scenario 10's nginx names it; absent otherwise). */
 const upstreamOf = (/** @type {import('node:http').IncomingHttpHeaders} */ headers) => {
   const value = headers['x-versus-upstream'];
   return typeof value === 'string' ? value : undefined;

@@ -1,4 +1,4 @@
-// Scenario 9's system under test: Debian's PostgreSQL in a fresh cluster, two instances of the
+// Scenario 10's system under test: Debian's PostgreSQL in a fresh cluster, two instances of the
 // production app on it, and Debian's nginx in front of them with deploy/nginx.conf (as CI's
 // multi-instance tests run it: scripts/test-multi-instance.mjs), all on 127.0.0.1.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -58,7 +58,7 @@ export async function concurrencyScenario(ctx) {
     const result = await runLevel(ctx, level, directCount, answer);
     results.push({ ...result, reference: await runReferences(ctx, level, answer) });
   }
-  // Scenario 9 shows two instances on PostgreSQL beside these.
+  // Scenario 10 shows two instances on PostgreSQL beside these.
   ctx.shared.concurrencyLevels = results;
 
   // The issue sets the latency and clump targets at 150 streams and the CPU and memory ones at

@@ -1,6 +1,6 @@
-// Scenario 9: scenario 4's streams (300 by default) through nginx over two instances of the app
+// Scenario 10: scenario 4's streams (300 by default) through nginx over two instances of the app
 // on PostgreSQL (lib/multi-stack.mjs), beside scenario 4's figures for one instance on SQLite at
-// the same level when both run (`--only=4,9 --levels=300`).
+// the same level when both run (`--only=4,10 --levels=300`).
 import { startMultiInstance } from '../lib/multi-stack.mjs';
 import { startUsage } from '../lib/proc.mjs';
 import { runLevel, scriptConcurrencyModels } from './concurrency.mjs';
@@ -44,7 +44,7 @@ export async function multiInstanceScenario(ctx) {
       `bench:   ${result.streams} streams over two instances: ${result.app.cores} cores (nginx ${nginx.cores}, PostgreSQL ${postgres.cores}), p95 added ${result.added.p95} ms`,
     );
     return {
-      id: '9',
+      id: '10',
       title: `Two instances on PostgreSQL behind nginx: ${result.streams} streams at 20 tokens/s`,
       runs: 1,
       rows: [

@@ -75,7 +75,7 @@ it('a stop recorded elsewhere wins: the runner aborts upstream and its final wri
 });
 
 it('a message whose conversation was deleted elsewhere is aborted at its next checkpoint', async () => {
-  const { id, live, conversation, run } = await slowMessage(400);
+  const { live, conversation, run } = await slowMessage(400);
   await waitFor(() => live.content.length > 20, 'tokens', 3_000);
   await otherDb.conversation.delete({ where: { id: conversation.id } });
   const deletedAt = performance.now();
