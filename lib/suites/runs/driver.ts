@@ -1,26 +1,31 @@
 import 'server-only';
 import { isRunning } from '@/lib/api/message-status';
+import { instanceId } from '@/lib/cluster/instance';
 import { db } from '@/lib/db/client';
+import { claimLease, leaseHolder, releaseLease } from '@/lib/db/leases';
 import { isAppError } from '@/lib/errors';
 import { retryMessage, stopConversation } from '@/lib/generation/control';
 import { liveMessages } from '@/lib/generation/registry';
 import { startTurn } from '@/lib/generation/start-turn';
-import { newId } from '@/lib/ids';
 import { openItemConversation, type RunRow } from './item-conversation';
 import { recordResults } from './record-results';
 import { parseRun } from './run-rows';
 
 /**
- * This process's drivers: its id as a lease holder, the runs it drives, and whether it is
- * shutting down (drivers then let go and ask for nothing more). On globalThis: the start-up
- * and shutdown code and every route are bundled apart, and all must share one state.
+ * The runs this process drives, and whether it is shutting down (drivers then let go and ask
+ * for nothing more). On globalThis: the start-up and shutdown code and every route are bundled
+ * apart, and all must share one state.
  */
 const store = globalThis as typeof globalThis & {
-  __versusSuiteDriver?: { instanceId: string; driving: Set<string>; stopping: boolean };
+  __versusSuiteDriver?: { driving: Set<string>; stopping: boolean };
 };
-store.__versusSuiteDriver ??= { instanceId: newId(), driving: new Set(), stopping: false };
+store.__versusSuiteDriver ??= { driving: new Set(), stopping: false };
 const state = store.__versusSuiteDriver;
-const { instanceId, driving } = state;
+const { driving } = state;
+
+/** The lease naming the process that drives a run (lib/db/leases.ts). */
+const LEASE_PREFIX = 'suite-run:';
+const leaseOf = (runId: string) => `${LEASE_PREFIX}${runId}`;
 
 /** A lease outlives a missed renewal or two; a dead holder's run is taken over after it. */
 const LEASE_MS = 15_000;
@@ -32,27 +37,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Claims the run for this process, or renews its claim: true while the run is running and no
- * other live process holds it. One conditional update, so two instances never both drive a run.
+ * other live process holds it (the lease is one atomic statement: two instances never both
+ * drive a run).
  */
 async function holdLease(runId: string): Promise<boolean> {
   if (state.stopping) return false;
-  const now = new Date();
-  const { count } = await db.suiteRun.updateMany({
-    where: {
-      id: runId,
-      status: 'running',
-      OR: [{ leaseOwner: null }, { leaseOwner: instanceId }, { leaseUntil: { lt: now } }],
-    },
-    data: { leaseOwner: instanceId, leaseUntil: new Date(now.getTime() + LEASE_MS) },
-  });
-  return count === 1;
-}
-
-async function releaseLease(runId: string): Promise<void> {
-  await db.suiteRun.updateMany({
-    where: { id: runId, leaseOwner: instanceId },
-    data: { leaseOwner: null, leaseUntil: null },
-  });
+  const run = await db.suiteRun.findUnique({ where: { id: runId }, select: { status: true } });
+  if (run?.status !== 'running') return false;
+  return claimLease({ name: leaseOf(runId), holder: instanceId, ttlMs: LEASE_MS });
 }
 
 /** Runs one item to its verdicts; 'lost' when the run was paused or taken over meanwhile. */
@@ -121,7 +113,7 @@ async function finishRun(runId: string): Promise<void> {
   const run = await db.suiteRun.findUniqueOrThrow({ where: { id: runId } });
   const now = new Date();
   await db.suiteRun.updateMany({
-    where: { id: runId, status: 'running', leaseOwner: instanceId },
+    where: { id: runId, status: 'running' },
     data: {
       status: 'done',
       finishedAt: now,
@@ -143,7 +135,7 @@ async function drive(runId: string): Promise<void> {
       if ((await runItem(run, item)) === 'lost') return;
     }
   } finally {
-    await releaseLease(runId);
+    await releaseLease({ name: leaseOf(runId), holder: instanceId });
   }
 }
 
@@ -163,10 +155,7 @@ export function driveRun(runId: string): boolean {
  */
 export async function releaseSuiteRuns(): Promise<void> {
   state.stopping = true;
-  await db.suiteRun.updateMany({
-    where: { leaseOwner: instanceId },
-    data: { leaseOwner: null, leaseUntil: null },
-  });
+  await db.lease.deleteMany({ where: { name: { startsWith: LEASE_PREFIX }, holder: instanceId } });
 }
 
 /**
@@ -177,17 +166,16 @@ export async function releaseSuiteRuns(): Promise<void> {
 export async function resumeSuiteRuns({ sole = false } = {}): Promise<number> {
   // The only process on its database (SQLite): a lease left by a killed one is stale already.
   if (sole) {
-    await db.suiteRun.updateMany({
-      where: { status: 'running', leaseOwner: { not: instanceId } },
-      data: { leaseOwner: null, leaseUntil: null },
+    await db.lease.deleteMany({
+      where: { name: { startsWith: LEASE_PREFIX }, holder: { not: instanceId } },
     });
   }
-  const runs = await db.suiteRun.findMany({
-    where: {
-      status: 'running',
-      OR: [{ leaseOwner: null }, { leaseOwner: instanceId }, { leaseUntil: { lt: new Date() } }],
-    },
-    select: { id: true },
-  });
-  return runs.filter((run) => driveRun(run.id)).length;
+  const runs = await db.suiteRun.findMany({ where: { status: 'running' }, select: { id: true } });
+  let taken = 0;
+  for (const run of runs) {
+    if (driving.has(run.id)) continue;
+    const holder = await leaseHolder({ name: leaseOf(run.id) });
+    if (holder === null && driveRun(run.id)) taken += 1;
+  }
+  return taken;
 }

@@ -4,6 +4,7 @@ import type { FakeBackends } from '@/fake-backends/start';
 import type { SuiteRunView } from '@/lib/api/suite-views';
 import { castVote } from '@/lib/battles/cast-vote';
 import { db } from '@/lib/db/client';
+import { claimLease, leaseHolder } from '@/lib/db/leases';
 import { getLocalUser } from '@/lib/users';
 import { backendIdOf, startFakes, uniqueModel } from '@/test/generation-harness';
 import { createSuite, deleteSuite, listSuites } from '../manage';
@@ -186,22 +187,15 @@ describe('suite runs', { timeout: 30_000 }, () => {
     expect(paused.progress.doneCells).toBe(0);
     // Its driver lets go of it.
     for (let tries = 0; ; tries += 1) {
-      const row = await db.suiteRun.findUniqueOrThrow({ where: { id } });
-      if (row.leaseOwner === null) break;
+      if ((await leaseHolder({ name: `suite-run:${id}` })) === null) break;
       if (tries > 100) throw new Error('the paused run kept its driver');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
 
     // As if the process had died while running it: its lease left behind, its answers cut off.
-    await db.suiteRun.update({
-      where: { id },
-      data: {
-        status: 'running',
-        resumedAt: new Date(),
-        leaseOwner: 'dead',
-        leaseUntil: new Date(0),
-      },
-    });
+    await db.suiteRun.update({ where: { id }, data: { status: 'running', resumedAt: new Date() } });
+    await claimLease({ name: `suite-run:${id}`, holder: 'dead', ttlMs: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 5));
     await db.message.updateMany({
       where: { turn: { conversation: { suiteItem: { runId: id } } } },
       data: { status: 'interrupted' },

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SuiteRun" DROP COLUMN "leaseOwner",
+DROP COLUMN "leaseUntil";
