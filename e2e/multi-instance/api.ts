@@ -145,3 +145,27 @@ export async function waitForMessage(
   if (!last) throw new Error('unreachable: poll passed without a message');
   return last;
 }
+
+/**
+ * After a test killed an instance (`url`): the harness starts it again (SIGUSR2), and nginx
+ * alternates between both instances once more, for whatever runs next.
+ */
+export async function restoreInstances(url: string) {
+  process.kill(stack().harnessPid, 'SIGUSR2');
+  await expect
+    .poll(async () => (await fetch(`${url}/sign-in`).catch(() => null))?.status, {
+      timeout: 120_000,
+      intervals: [500],
+    })
+    .toBe(200);
+  await expect
+    .poll(
+      async () => {
+        const seen = new Set<string>();
+        for (let n = 0; n < 4; n += 1) seen.add((await api('/api/multi-instance-probe')).upstream);
+        return seen.size;
+      },
+      { timeout: 30_000, intervals: [1_000] },
+    )
+    .toBe(upstreams().length);
+}
