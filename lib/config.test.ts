@@ -21,6 +21,7 @@ const base: Env = {
   VERSUS_SECURE_COOKIES: '0',
   VERSUS_PUBLIC_URL: undefined,
   VERSUS_SHARE_VOTES_ON_LEADERBOARD: '0',
+  VERSUS_TRUSTED_PROXIES: undefined,
 };
 
 describe('backendsFromEnv', () => {

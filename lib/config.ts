@@ -1,4 +1,5 @@
 import 'server-only';
+import { BlockList, isIP } from 'node:net';
 import { z } from 'zod';
 import type { BackendConnection, BackendKind } from '@/lib/backends/types';
 import { allowedHosts } from '@/lib/http/allowed-hosts';
@@ -45,6 +46,8 @@ const envSchema = z.object({
   VERSUS_PUBLIC_URL: optionalText.pipe(url.optional()),
   // Recipients' votes on shared blind challenges count on the leaderboard (off: kept apart).
   VERSUS_SHARE_VOTES_ON_LEADERBOARD: z.enum(['0', '1']).default('0'),
+  // Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client.
+  VERSUS_TRUSTED_PROXIES: optionalText,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -103,6 +106,23 @@ export function backendsFromEnv(env: Env): ConfiguredBackend[] {
   return backends;
 }
 
+/** `127.0.0.1, 172.16.0.0/12, ::1` as a BlockList; a malformed entry stops the start. */
+export function trustedProxies(list: string | undefined): BlockList {
+  const proxies = new BlockList();
+  for (const entry of (list ?? '').split(/[\s,;]+/).filter(Boolean)) {
+    const [address = '', bits] = entry.split('/');
+    const type = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    if (isIP(address) === 0 || (bits !== undefined && !/^\d{1,3}$/.test(bits))) {
+      throw new Error(
+        `VERSUS_TRUSTED_PROXIES: "${entry}" is not an address or an address/bits range.`,
+      );
+    }
+    if (bits === undefined) proxies.addAddress(address, type);
+    else proxies.addSubnet(address, Number(bits), type);
+  }
+  return proxies;
+}
+
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
@@ -141,6 +161,7 @@ function loadConfig() {
     checkpointMs: env.VERSUS_CHECKPOINT_MS,
     publicUrl: env.VERSUS_PUBLIC_URL?.replace(/\/+$/, ''),
     shareVotesOnLeaderboard: env.VERSUS_SHARE_VOTES_ON_LEADERBOARD === '1',
+    trustedProxies: trustedProxies(env.VERSUS_TRUSTED_PROXIES),
   };
 }
 

@@ -159,6 +159,8 @@ try {
     HOST,
     // The address browsers use: nginx's, which passes their Host on.
     VERSUS_ALLOWED_HOSTS: `${HOST}:${ports.nginx}`,
+    // nginx, on loopback: its X-Forwarded-For names the client.
+    VERSUS_TRUSTED_PROXIES: HOST,
     OLLAMA_BASE_URL: fakeUrls.ollama,
     OPENAI_API_BASE_URL: `${fakeUrls.openai}/v1`,
     DEEPSEEK_BASE_URL: fakeUrls.deepseek,

@@ -140,7 +140,7 @@ export async function passGate(
     // Whatever Next.js answers (pages, its redirects, static files) carries them too.
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     if (isStaticAsset(url.pathname)) return await next(req, res);
-    setClientAddress(req);
+    setClientAddress(req, config.trustedProxies);
     const viewer = await viewerOf(req);
     const denied = accessCheck({
       viewer,
