@@ -49,6 +49,7 @@ export default defineConfig({
         OPENAI_API_BASE_URL: `${E2E.fakeUrl('openai')}/v1`,
         DEEPSEEK_BASE_URL: E2E.fakeUrl('deepseek'),
         DEEPSEEK_API_KEY: 'sk-e2e',
+        VERSUS_SECRET_KEY: 'e2e0'.repeat(16),
         // Short, so stall and keep-alive faults show within a test's time.
         VERSUS_FIRST_TOKEN_TIMEOUT_MS: '5000',
         VERSUS_IDLE_TIMEOUT_MS: '3000',
@@ -69,6 +70,7 @@ export default defineConfig({
         OPENAI_API_BASE_URL: `${E2E.fakeUrl('openai')}/v1`,
         DEEPSEEK_BASE_URL: E2E.fakeUrl('deepseek'),
         DEEPSEEK_API_KEY: 'sk-e2e',
+        VERSUS_SECRET_KEY: 'e2e0'.repeat(16),
       },
       url: `${E2E.accountsAppUrl}/sign-in`,
       reuseExistingServer: false,

@@ -76,6 +76,12 @@ const ROUTES: readonly FuzzRoute[] = [
   { method: 'DELETE', path: '/api/suite-runs/:id' },
   { method: 'PUT', path: '/api/suite-runs/:id/verdicts', body: 'suiteVerdict' },
   { method: 'GET', path: '/api/suite-runs/:id/export' },
+  { method: 'GET', path: '/api/backends/health' },
+  { method: 'GET', path: '/api/admin/backends' },
+  { method: 'POST', path: '/api/admin/backends', body: 'backend' },
+  { method: 'POST', path: '/api/admin/backends/test', body: 'backend' },
+  { method: 'PATCH', path: '/api/admin/backends/:id', body: 'backendChange' },
+  { method: 'DELETE', path: '/api/admin/backends/:id' },
 ];
 
 test('the fuzzer covers exactly the routes of API_ROUTES', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backendsFromEnv, type Env } from './config';
+import { backendsFromEnv, type Env, secretKeyBytes } from './config';
 
 const base: Env = {
   HOST: '127.0.0.1',
@@ -50,5 +50,15 @@ describe('backendsFromEnv', () => {
 
   it('rejects a URL that is not http(s)', () => {
     expect(() => backendsFromEnv({ ...base, OLLAMA_BASE_URLS: 'ftp://nope' })).toThrow();
+  });
+});
+
+describe('secretKeyBytes', () => {
+  it('takes 32 bytes as hex or base64, and nothing else', () => {
+    const bytes = Buffer.from(Array.from({ length: 32 }, (_, index) => index));
+    expect(secretKeyBytes(bytes.toString('hex'))).toEqual(bytes);
+    expect(secretKeyBytes(bytes.toString('base64'))).toEqual(bytes);
+    expect(secretKeyBytes(bytes.subarray(0, 16).toString('base64'))).toBeUndefined();
+    expect(secretKeyBytes('correct horse battery staple')).toBeUndefined();
   });
 });

@@ -17,6 +17,17 @@ const optionalText = z
   .optional()
   .transform((value) => (value ? value : undefined));
 const url = z.url({ protocol: /^https?$/ });
+/** How to make a VERSUS_SECRET_KEY; errors that need one say it. */
+export const SECRET_KEY_HOWTO = 'make one with `openssl rand -base64 32`';
+
+/** A 32-byte key from 64 hex digits or base64; undefined for anything else. */
+export function secretKeyBytes(text: string): Buffer | undefined {
+  const bytes = /^[0-9a-f]{64}$/i.test(text)
+    ? Buffer.from(text, 'hex')
+    : Buffer.from(text, 'base64');
+  return bytes.length === 32 ? bytes : undefined;
+}
+
 const milliseconds = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 // Names follow Open WebUI where it has one, so its users can reuse their .env.
@@ -48,6 +59,16 @@ const envSchema = z.object({
   VERSUS_SHARE_VOTES_ON_LEADERBOARD: z.enum(['0', '1']).default('0'),
   // Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client.
   VERSUS_TRUSTED_PROXIES: optionalText,
+  // Seals the API keys and headers of backends added on the admin page (32 bytes, base64 or hex).
+  VERSUS_SECRET_KEY: optionalText.pipe(
+    z
+      .string()
+      .transform(secretKeyBytes)
+      .refine((key) => key !== undefined, {
+        message: `must be 32 bytes, as 64 hex digits or base64 (${SECRET_KEY_HOWTO})`,
+      })
+      .optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -162,6 +183,8 @@ function loadConfig() {
     publicUrl: env.VERSUS_PUBLIC_URL?.replace(/\/+$/, ''),
     shareVotesOnLeaderboard: env.VERSUS_SHARE_VOTES_ON_LEADERBOARD === '1',
     trustedProxies: trustedProxies(env.VERSUS_TRUSTED_PROXIES),
+    /** Seals backend keys at rest (lib/catalog/secret-box.ts); none: no key can be stored. */
+    secretKey: env.VERSUS_SECRET_KEY,
   };
 }
 

@@ -4,6 +4,7 @@ import type { ModelScript } from '@/fake-backends/script';
 import { type FakeBackends, startFakeBackends } from '@/fake-backends/start';
 import type { CreateConversationInput } from '@/lib/api/inputs';
 import type { BackendKind } from '@/lib/backends/types';
+import { seal } from '@/lib/catalog/secret-box';
 import { createConversation } from '@/lib/conversations/write';
 import { db } from '@/lib/db/client';
 import { liveMessages } from '@/lib/generation/registry';
@@ -19,10 +20,11 @@ export async function startFakes(): Promise<FakeBackends> {
     { id: 'test-down', kind: 'openai', baseUrl: 'http://127.0.0.1:9/v1', apiKey: null },
   ];
   for (const row of rows) {
+    const apiKey = row.apiKey && seal(row.apiKey);
     await db.backend.upsert({
       where: { id: row.id },
-      create: { ...row, label: row.id, source: 'ui' },
-      update: { baseUrl: row.baseUrl, apiKey: row.apiKey },
+      create: { ...row, apiKey, label: row.id, source: 'ui' },
+      update: { baseUrl: row.baseUrl, apiKey },
     });
   }
   return fakes;

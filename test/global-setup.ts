@@ -22,6 +22,8 @@ export default function setup() {
     // accounts tests switch to accounts before they import anything (lib/auth/*.test.ts).
     VERSUS_AUTH: 'single-user',
     VERSUS_AUTH_SECRET: 'test-secret-of-at-least-thirty-two-characters',
+    // Seals backend keys (lib/catalog/secret-box.ts): 32 bytes, in hex.
+    VERSUS_SECRET_KEY: '7e57'.repeat(16),
   };
   Object.assign(process.env, env);
   execFileSync('node', ['scripts/db-migrate.mjs'], { stdio: 'inherit', env: process.env });

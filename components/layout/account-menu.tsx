@@ -7,7 +7,8 @@ import { api, messageOf } from '@/lib/client/api';
 
 /**
  * The foot of the sidebar: the account's page and share links, and with accounts who is
- * signed in, the users page (an admin's) and sign-out.
+ * signed in, the users page (an admin's) and sign-out; the backends page for an admin (single-user
+ * mode's user is one).
  */
 export function AccountMenu({ account }: { account: { name: string; admin: boolean } | null }) {
   const [error, setError] = useState<string | null>(null);
@@ -37,6 +38,11 @@ export function AccountMenu({ account }: { account: { name: string; admin: boole
         {account?.admin && (
           <Link href="/admin/users" className={buttonClass('ghost', 'sm')}>
             Users
+          </Link>
+        )}
+        {(!account || account.admin) && (
+          <Link href="/admin/backends" className={buttonClass('ghost', 'sm')}>
+            Backends
           </Link>
         )}
         {account && (

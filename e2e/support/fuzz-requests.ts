@@ -268,6 +268,28 @@ const VALID: Record<BodyKind, fc.Arbitrary<unknown>> = {
     },
     { requiredKeys: [] },
   ),
+  // Never a valid address (an unknown scheme or no URL at all): the fuzzer adds no backend and
+  // "Test connection" sends nothing anywhere.
+  backend: fc.record(
+    {
+      kind: fc.constantFrom('ollama', 'openai', 'deepseek', 'nope'),
+      label: text(20),
+      baseUrl: fc.oneof(text(20), fc.constant('ftp://127.0.0.1:9')),
+      apiKey: fc.oneof(fc.constant(null), text(20)),
+      headers: fc.dictionary(text(8), text(8), { maxKeys: 2 }),
+      enabled: fc.boolean(),
+    },
+    { requiredKeys: [] },
+  ),
+  backendChange: fc.record(
+    {
+      label: text(20),
+      baseUrl: fc.oneof(text(20), fc.constant('ftp://127.0.0.1:9')),
+      apiKey: fc.oneof(fc.constant(null), text(20)),
+      enabled: fc.boolean(),
+    },
+    { requiredKeys: [] },
+  ),
   // A small conversation file: some valid, most refused by its schema (made-up fields).
   import: fc.record(
     {

@@ -21,7 +21,9 @@ export type BodyKind =
   | 'suite'
   | 'suiteRun'
   | 'suiteRunChange'
-  | 'suiteVerdict';
+  | 'suiteVerdict'
+  | 'backend'
+  | 'backendChange';
 
 export interface FuzzRoute {
   method: string;

@@ -165,3 +165,71 @@ export type UpdateShareInput = z.input<typeof updateShareSchema>;
 export const listSharesQuerySchema = z.object({ conversation: z.string().max(64).optional() });
 /** `?format=json|markdown`: a conversation's export, the lossless file or the page to read. */
 export const exportQuerySchema = z.object({ format: z.enum(['json', 'markdown']).default('json') });
+
+/** A header name as HTTP allows it (a token; zod reports a bad one as an invalid key). */
+const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/);
+/** Extra headers: values on one line, so that none can add a header of its own. */
+const backendHeadersSchema = z
+  .record(
+    headerName,
+    z
+      .string()
+      .max(4000)
+      .regex(/^[^\r\n]*$/, 'one line'),
+  )
+  .refine((headers) => Object.keys(headers).length <= 20, 'at most 20 headers');
+
+/** A backend's address: http(s), no query or fragment; a trailing slash is dropped. */
+const backendBaseUrl = z
+  .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
+  .max(2000)
+  .refine((text) => {
+    const url = new URL(text);
+    return !url.search && !url.hash;
+  }, 'must have no ?query or #fragment')
+  .transform((text) => text.replace(/\/+$/, ''));
+
+const backendFields = {
+  kind: z.enum(['ollama', 'openai', 'deepseek']),
+  label: z.string().trim().min(1).max(80),
+  baseUrl: backendBaseUrl,
+  // Absent: keep the stored key; null or empty: remove it.
+  apiKey: z
+    .string()
+    .trim()
+    .max(4000)
+    .nullish()
+    .transform((key) => (key === '' ? null : key)),
+  headers: backendHeadersSchema.nullish(),
+  enabled: z.boolean(),
+};
+
+/** A backend added on the admin page. */
+export const createBackendSchema = z
+  .object({ ...backendFields, enabled: backendFields.enabled.default(true) })
+  .strict();
+export type CreateBackendInput = z.infer<typeof createBackendSchema>;
+
+/** A change to a backend: only what is sent changes. */
+export const updateBackendSchema = z
+  .object({
+    label: backendFields.label.optional(),
+    baseUrl: backendFields.baseUrl.optional(),
+    apiKey: backendFields.apiKey,
+    headers: backendFields.headers,
+    enabled: backendFields.enabled.optional(),
+  })
+  .strict();
+export type UpdateBackendInput = z.infer<typeof updateBackendSchema>;
+
+/** "Test connection": a backend as typed, before it is saved; `id` lends a saved one's key. */
+export const testBackendSchema = z
+  .object({
+    id: z.string().max(100).optional(),
+    kind: backendFields.kind,
+    baseUrl: backendFields.baseUrl,
+    apiKey: backendFields.apiKey,
+    headers: backendFields.headers,
+  })
+  .strict();
+export type TestBackendInput = z.infer<typeof testBackendSchema>;

@@ -159,3 +159,46 @@ export interface SharedConversation {
     tally: ShareTally | null;
   };
 }
+
+/** A backend as the admin's Backends page shows it: never its key or header values. */
+export interface AdminBackendView {
+  id: string;
+  kind: BackendKind;
+  label: string;
+  /** Without credentials in it. */
+  baseUrl: string;
+  /** env: named by the environment (its address and key are changed there); ui: added here. */
+  source: 'env' | 'ui';
+  enabled: boolean;
+  /** A key is stored (or set in the environment): shown masked, never sent back. */
+  hasKey: boolean;
+  /** The names of its extra headers; their values stay on the server. */
+  headerNames: string[];
+  updatedAt: string;
+}
+
+/** One change to a backend, as the Backends page lists it. */
+export interface BackendAuditView {
+  id: string;
+  backendId: string;
+  backendLabel: string;
+  actorName: string;
+  action: string;
+  /** Field → { from, to }; a key or headers only as changed. */
+  changes: Record<string, unknown>;
+  createdAt: string;
+}
+
+/** What "Test connection" found: the server's version and models, or why it failed. */
+export type BackendTestView =
+  | { ok: true; version: string | null; models: ModelInfo[]; ms: number }
+  | { ok: false; error: { code: ErrorCode; message: string }; ms: number };
+
+/** A backend's status as the background check last saw it. */
+export interface BackendHealthView {
+  id: string;
+  label: string;
+  status: 'ok' | 'error';
+  error: { code: ErrorCode; message: string } | null;
+  checkedAt: string;
+}

@@ -12,7 +12,13 @@ const adapters = new Map<string, BackendAdapter>();
  * one holds an SDK client, which is not free to build (see openai-compatible-adapter.ts).
  */
 export function adapterFor(connection: BackendConnection): BackendAdapter {
-  const key = JSON.stringify([connection.kind, connection.baseUrl, connection.apiKey ?? null]);
+  const key = JSON.stringify([
+    connection.kind,
+    connection.baseUrl,
+    connection.apiKey ?? null,
+    connection.label ?? null,
+    connection.headers ?? null,
+  ]);
   let adapter = adapters.get(key);
   if (!adapter) {
     if (adapters.size >= MAX_ADAPTERS) adapters.clear();

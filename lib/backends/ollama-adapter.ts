@@ -72,7 +72,7 @@ function contextLengthOf(modelInfo: Record<string, unknown> | undefined): number
 
 export function createOllamaAdapter(connection: BackendConnection): BackendAdapter {
   const context = (model?: string): FailureContext => ({
-    target: `Ollama at ${describeBaseUrl(connection.baseUrl)}`,
+    target: connection.label ?? `Ollama at ${describeBaseUrl(connection.baseUrl)}`,
     model,
     apiKeyHint: 'Ollama itself takes no key; check the proxy in front of it.',
     paymentHint: 'Check the account of the service in front of Ollama.',
@@ -80,7 +80,11 @@ export function createOllamaAdapter(connection: BackendConnection): BackendAdapt
   // One client per call: its fetch carries that call's signal, and a client-wide abort()
   // (which ollama-js offers) can never reach another call's stream.
   const clientFor = (signal: AbortSignal, hooks?: RequestHooks) =>
-    new Ollama({ host: connection.baseUrl, fetch: ollamaFetch(signal, hooks) });
+    new Ollama({
+      host: connection.baseUrl,
+      fetch: ollamaFetch(signal, hooks),
+      headers: connection.headers,
+    });
 
   async function* chat(request: ChatRequest): AsyncGenerator<BackendChunk> {
     if (request.signal.aborted) throw abortReason(request.signal, context(request.model));
@@ -151,6 +155,7 @@ export function createOllamaAdapter(connection: BackendConnection): BackendAdapt
           sizeBytes: model.size,
           contextLength: contextLengthOf(show?.model_info),
           supportsThinking: show?.capabilities?.includes('thinking'),
+          capabilities: show?.capabilities,
           backendVersion: version,
         };
       });

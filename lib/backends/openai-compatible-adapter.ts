@@ -47,7 +47,13 @@ const chunkSchema = z.looseObject({
 });
 
 const modelsSchema = z.looseObject({
-  data: z.array(z.looseObject({ id: z.string(), max_model_len: z.number().optional() })),
+  data: z.array(
+    z.looseObject({
+      id: z.string(),
+      max_model_len: z.number().optional(),
+      owned_by: z.string().optional(),
+    }),
+  ),
 });
 
 function usageOf(usage: NonNullable<z.infer<typeof chunkSchema>['usage']>): UsageReport {
@@ -83,9 +89,10 @@ export function createOpenAICompatibleAdapter(
     fetch: openAIFetch,
     // Failures reach the user as AppErrors; the SDK's console lines would repeat them.
     logLevel: 'off',
+    defaultHeaders: connection.headers,
   });
   const context = (model?: string): FailureContext => ({
-    target: profile.label ?? describeBaseUrl(connection.baseUrl),
+    target: connection.label ?? profile.label ?? describeBaseUrl(connection.baseUrl),
     model,
     apiKeyHint: profile.apiKeyHint,
     paymentHint: profile.paymentHint,
@@ -139,9 +146,11 @@ export function createOpenAICompatibleAdapter(
   async function listModels(signal?: AbortSignal): Promise<ModelInfo[]> {
     try {
       const raw = await client.get<unknown>(profile.modelsPath, { signal });
-      return modelsSchema
-        .parse(raw)
-        .data.map((model) => ({ id: model.id, contextLength: model.max_model_len }));
+      return modelsSchema.parse(raw).data.map((model) => ({
+        id: model.id,
+        contextLength: model.max_model_len,
+        ownedBy: model.owned_by,
+      }));
     } catch (error) {
       if (signal?.aborted) throw abortReason(signal, context());
       throw mapOpenAIError(error, 'connect', context());

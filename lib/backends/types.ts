@@ -6,6 +6,10 @@ export interface BackendConnection {
   kind: BackendKind;
   baseUrl: string;
   apiKey?: string | null;
+  /** The backend's name: error messages start with it rather than with its address. */
+  label?: string;
+  /** Sent with every request (a proxy's token, a tenant header). */
+  headers?: Record<string, string>;
 }
 
 /** What a backend reports about one model. Every field but id is optional: backends differ. */
@@ -18,6 +22,10 @@ export interface ModelInfo {
   sizeBytes?: number;
   contextLength?: number;
   supportsThinking?: boolean;
+  /** What Ollama's /api/show lists: completion, thinking, tools, vision, … */
+  capabilities?: string[];
+  /** Who the server says owns it (OpenAI-compatible /v1/models' owned_by). */
+  ownedBy?: string;
   /** Server version (Ollama's /api/version) when the backend tells it. */
   backendVersion?: string;
 }

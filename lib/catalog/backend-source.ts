@@ -13,5 +13,9 @@
  */
 export const IMPORTED_SOURCE = 'import';
 
-/** The Prisma filter of backends one can send prompts to. */
-export const usableBackend = { source: { not: IMPORTED_SOURCE } } as const;
+/** The Prisma filter of backends one can send prompts to: not imported, disabled or removed. */
+export const usableBackend = {
+  source: { not: IMPORTED_SOURCE },
+  enabled: true,
+  removedAt: null,
+} as const;

@@ -5,15 +5,21 @@ import type { BackendKind } from '@/lib/backends/types';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { toAppError } from '@/lib/errors';
+import { connectionOf } from './backend-connection';
 import { usableBackend } from './backend-source';
 import { listModels } from './model-cache';
 import { ensureBackendsSynced } from './sync-backends';
 
-/** Every configured backend with its live status and models; one failing never hides another. */
+/**
+ * Every enabled backend with its live status and models; one failing never hides another.
+ */
 export async function listBackends({ fresh = false } = {}): Promise<BackendView[]> {
   await ensureBackendsSynced();
   const configured = new Set(config.backends.map((backend) => backend.id));
-  const rows = await db.backend.findMany({ where: usableBackend, orderBy: { createdAt: 'asc' } });
+  const rows = await db.backend.findMany({
+    where: usableBackend,
+    orderBy: { createdAt: 'asc' },
+  });
   const active = rows.filter((row) => row.source !== 'env' || configured.has(row.id));
   return Promise.all(
     active.map(async (row): Promise<BackendView> => {
@@ -24,10 +30,7 @@ export async function listBackends({ fresh = false } = {}): Promise<BackendView[
         baseUrl: maskCredentials(row.baseUrl),
       };
       try {
-        const models = await listModels(
-          { kind: base.kind, baseUrl: row.baseUrl, apiKey: row.apiKey },
-          { fresh },
-        );
+        const models = await listModels(connectionOf(row), { fresh });
         return { ...base, status: 'ok', error: null, models };
       } catch (error) {
         const appError = toAppError(error);

@@ -2,7 +2,12 @@ import 'server-only';
 import { type ConfiguredBackend, config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 
-/** Mirrors the environment's backends into the Backend table, so slots can reference them. */
+/**
+ * Mirrors the environment's backends into the Backend table, so slots can reference them. Their
+ * keys stay in the environment (lib/catalog/backend-connection.ts reads them there), and a key a
+ * row held from earlier versions is cleared. The name is the environment's until an admin
+ * renames it on the Backends page: a restart keeps the new name.
+ */
 export async function syncBackends(backends: ConfiguredBackend[] = config.backends): Promise<void> {
   await db.$transaction(
     backends.map((backend) =>
@@ -13,15 +18,9 @@ export async function syncBackends(backends: ConfiguredBackend[] = config.backen
           kind: backend.kind,
           label: backend.label,
           baseUrl: backend.baseUrl,
-          apiKey: backend.apiKey ?? null,
           source: 'env',
         },
-        update: {
-          kind: backend.kind,
-          label: backend.label,
-          baseUrl: backend.baseUrl,
-          apiKey: backend.apiKey ?? null,
-        },
+        update: { kind: backend.kind, baseUrl: backend.baseUrl, apiKey: null, headers: null },
       }),
     ),
   );

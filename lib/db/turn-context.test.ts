@@ -74,6 +74,25 @@ beforeAll(async () => {
   }
 });
 
+// What a request needs of its backend: how to reach it, its name, and whether it may be used.
+const backendColumns = { headers: null, source: 'env', enabled: true, removedAt: null };
+const keyedBackend = {
+  id: 'turn-context-keyed',
+  kind: 'deepseek',
+  label: 'keyed',
+  baseUrl: 'http://127.0.0.1:9/v1',
+  apiKey: 'sk-test',
+  ...backendColumns,
+};
+const localBackend = {
+  id: 'turn-context-local',
+  kind: 'ollama',
+  label: 'local',
+  baseUrl: 'http://127.0.0.1:8',
+  apiKey: null,
+  ...backendColumns,
+};
+
 describe('readTurnContext', () => {
   it('reads the lineup and the history in order, in one statement', async () => {
     const context = await readTurnContext(conversationId, ownerId);
@@ -83,19 +102,19 @@ describe('readTurnContext', () => {
         id: `${conversationId}-s0`,
         model: 'a',
         params: '{}',
-        backend: { kind: 'deepseek', baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'sk-test' },
+        backend: keyedBackend,
       },
       {
         id: `${conversationId}-s1`,
         model: 'b',
         params: '{"temperature":0.2}',
-        backend: { kind: 'ollama', baseUrl: 'http://127.0.0.1:8', apiKey: null },
+        backend: localBackend,
       },
       {
         id: `${conversationId}-s2`,
         model: 'c',
         params: '{}',
-        backend: { kind: 'ollama', baseUrl: 'http://127.0.0.1:8', apiKey: null },
+        backend: localBackend,
       },
     ]);
     expect(context?.turns).toEqual(

@@ -18,7 +18,18 @@ const turnContextSchema = z.object({
         id: z.string(),
         model: z.string(),
         params: z.string(),
-        backend: z.object({ kind: z.string(), baseUrl: z.string(), apiKey: z.string().nullable() }),
+        backend: z.object({
+          id: z.string(),
+          kind: z.string(),
+          label: z.string(),
+          baseUrl: z.string(),
+          apiKey: z.string().nullable(),
+          headers: z.string().nullable(),
+          source: z.string(),
+          // SQLite's JSON has 0 or 1.
+          enabled: z.union([z.boolean(), z.number()]).transform(Boolean),
+          removedAt: z.union([z.string(), z.number()]).nullable(),
+        }),
       }),
     ),
   ),
@@ -55,7 +66,9 @@ export type TurnContext = z.infer<typeof turnContextSchema>;
 const SQLITE = `SELECT c."runMode" AS "runMode", c."mode" AS "mode",
   c."revealedAt" IS NOT NULL AS "revealed",
   (SELECT json_group_array(json_object('id', s."id", 'model', s."model", 'params', s."params",
-      'backend', json_object('kind', b."kind", 'baseUrl', b."baseUrl", 'apiKey', b."apiKey"))
+      'backend', json_object('id', b."id", 'kind', b."kind", 'label', b."label",
+        'baseUrl', b."baseUrl", 'apiKey', b."apiKey", 'headers', b."headers", 'source', b."source",
+        'enabled', b."enabled", 'removedAt', b."removedAt"))
       ORDER BY s."position")
     FROM "Slot" AS s JOIN "Backend" AS b ON b."id" = s."backendId"
     WHERE s."conversationId" = c."id") AS "slots",
@@ -70,7 +83,9 @@ FROM "Conversation" AS c WHERE c."id" = ? AND c."ownerId" = ?`;
 const POSTGRESQL = `SELECT c."runMode" AS "runMode", c."mode" AS "mode",
   c."revealedAt" IS NOT NULL AS "revealed",
   (SELECT coalesce(json_agg(json_build_object('id', s."id", 'model', s."model", 'params', s."params",
-      'backend', json_build_object('kind', b."kind", 'baseUrl', b."baseUrl", 'apiKey', b."apiKey"))
+      'backend', json_build_object('id', b."id", 'kind', b."kind", 'label', b."label",
+        'baseUrl', b."baseUrl", 'apiKey', b."apiKey", 'headers', b."headers", 'source', b."source",
+        'enabled', b."enabled", 'removedAt', b."removedAt"))
       ORDER BY s."position"), '[]'::json)
     FROM "Slot" AS s JOIN "Backend" AS b ON b."id" = s."backendId"
     WHERE s."conversationId" = c."id") AS "slots",

@@ -1,8 +1,10 @@
 import 'server-only';
 import { slotParamsSchema } from '@/lib/api/inputs';
-import type { BackendConnection, BackendKind, ChatMessage } from '@/lib/backends/types';
+import type { BackendConnection, ChatMessage } from '@/lib/backends/types';
+import { type BackendRow, resolveBackend } from '@/lib/catalog/backend-connection';
 import { parseJsonColumn } from '@/lib/conversations/parse-json';
 import { db } from '@/lib/db/client';
+import type { AppError } from '@/lib/errors';
 import { buildChatMessages } from './history';
 
 /** Everything one upstream request needs, so that sending it touches no database. */
@@ -10,6 +12,8 @@ export interface PreparedRequest {
   model: string;
   params: ReturnType<typeof parseSlotParams>;
   connection: BackendConnection;
+  /** Why nothing may be sent (an imported, disabled or removed backend), or null. */
+  unavailable: AppError | null;
   messages: ChatMessage[];
   /** The slot's last answer with reasoning had it closed by a bare `</think>` (ChatRequest). */
   reasoningFirst: boolean;
@@ -21,7 +25,7 @@ interface SlotWithBackend {
   id: string;
   model: string;
   params: string;
-  backend: { kind: string; baseUrl: string; apiKey: string | null };
+  backend: BackendRow;
 }
 
 interface PastTurnRow {
@@ -61,11 +65,7 @@ export function prepareRequest({
   return {
     model: slot.model,
     params,
-    connection: {
-      kind: slot.backend.kind as BackendKind,
-      baseUrl: slot.backend.baseUrl,
-      apiKey: slot.backend.apiKey,
-    },
+    ...resolveBackend(slot.backend),
     messages: buildChatMessages({
       systemPrompt: params.systemPrompt,
       prompt,

@@ -53,7 +53,7 @@ export async function runMessage(live: LiveMessage): Promise<void> {
     if (controller.signal.aborted) throw controller.signal.reason;
     const prepared = live.request ?? (await loadRequest(live.id));
     // Not kept as `request` first: the model listing below would go to the SDK's default server.
-    if (!prepared.connection.baseUrl) throw noAddress();
+    if (prepared.unavailable) throw prepared.unavailable;
     request = prepared;
     // A queued slot or a retry records its start before its request leaves: the write holds the
     // only thread for a while, and inside the wait for the first token it would count in it.
@@ -152,13 +152,6 @@ export async function runMessage(live: LiveMessage): Promise<void> {
 }
 
 /** A backend without an address: one an imported conversation named (lib/catalog/backend-source.ts). */
-function noAddress(): AppError {
-  return new AppError(
-    'backend_unreachable',
-    'This backend came with an imported conversation and is not configured on this instance, so nothing was sent. Start a new comparison with a backend configured here to ask this model.',
-  );
-}
-
 /**
  * How a generation that threw ended: a plain abort is the user's Stop; the server's own
  * shutdown interrupts; anything else (the stall guard's abort included) is an error.

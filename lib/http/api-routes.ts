@@ -201,6 +201,22 @@ export const API_ROUTES: readonly ApiRoute[] = [
     owns: suiteRun,
   },
   { method: 'GET', path: '/api/suite-runs/:id/export', access: 'user', owns: suiteRun },
+  { method: 'GET', path: '/api/backends/health', access: 'user' },
+  { method: 'GET', path: '/api/admin/backends', access: 'admin' },
+  { method: 'POST', path: '/api/admin/backends', access: 'admin', jsonBody: MAX_JSON_BODY_BYTES },
+  {
+    method: 'POST',
+    path: '/api/admin/backends/test',
+    access: 'admin',
+    jsonBody: MAX_JSON_BODY_BYTES,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/admin/backends/:id',
+    access: 'admin',
+    jsonBody: MAX_JSON_BODY_BYTES,
+  },
+  { method: 'DELETE', path: '/api/admin/backends/:id', access: 'admin' },
 ];
 
 const compiled = API_ROUTES.map((route) => ({ route, segments: route.path.split('/') }));
