@@ -4,6 +4,7 @@ import { buttonClass } from '@/components/ui/button';
 import { EyeOffIcon, NarrowIcon, WidenIcon } from '@/components/ui/icons';
 import type { SlotView } from '@/lib/api/views';
 import type { ModelInfo } from '@/lib/backends/types';
+import type { BackendStatus } from './backend-status';
 import { modelHint } from './format';
 import { SlotParamsButton } from './slot-params';
 
@@ -31,6 +32,7 @@ export function ColumnHeader({
   conversationId,
   slot,
   modelInfo,
+  backendStatus,
   onSlotsSaved,
   wide,
   onToggleWide,
@@ -41,6 +43,8 @@ export function ColumnHeader({
   conversationId: string;
   slot: SlotView;
   modelInfo: Partial<ModelInfo> | undefined;
+  /** The backend's live status, when known: a dot by its name, red when it is down. */
+  backendStatus?: BackendStatus;
   onSlotsSaved: ((slots: SlotView[]) => void) | null;
   wide: boolean;
   onToggleWide: () => void;
@@ -89,6 +93,9 @@ export function ColumnHeader({
           {facts.map((fact, index) => (
             <span key={fact} className={fact === hint || fact === org ? 'font-mono' : ''}>
               {index > 0 && <span aria-hidden="true"> · </span>}
+              {fact === slot.backendLabel && backendStatus && (
+                <BackendStatusDot status={backendStatus} />
+              )}
               {fact}
             </span>
           ))}
@@ -125,5 +132,22 @@ export function ColumnHeader({
         </button>
       )}
     </header>
+  );
+}
+
+const statusDot = { up: 'bg-emerald-500', down: 'bg-red-500', off: 'bg-zinc-400' } as const;
+
+/** The backend's live status by its name: green up, red down, grey disabled or removed. */
+function BackendStatusDot({ status }: { status: BackendStatus }) {
+  const words = status.state === 'up' ? 'Backend up' : status.message;
+  return (
+    <span
+      role="img"
+      data-testid="column-backend-status"
+      data-state={status.state}
+      aria-label={words}
+      title={words}
+      className={`mr-1 inline-block size-1.5 rounded-full align-middle ${statusDot[status.state]}`}
+    />
   );
 }

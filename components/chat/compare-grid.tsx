@@ -12,6 +12,7 @@ import type { SlotView, TurnView } from '@/lib/api/views';
 import type { ModelInfo } from '@/lib/backends/types';
 import type { ColumnLayout } from '@/lib/client/use-column-layout';
 import { useStickToBottom } from '@/lib/client/use-stick-to-bottom';
+import type { BackendStatus } from './backend-status';
 import { ColumnHeader } from './column-header';
 import { EarlierTurns } from './earlier-turns';
 import { TurnRow, type Verdicts } from './turn-row';
@@ -53,6 +54,7 @@ export function CompareGrid({
   runMode,
   sharedSlots,
   modelInfoOf,
+  backendStatusOf,
   onSlotsSaved,
   narrow,
   activeTabId,
@@ -69,6 +71,8 @@ export function CompareGrid({
   /** Slots that share their backend with another one while running in parallel. */
   sharedSlots: ReadonlySet<string>;
   modelInfoOf: (slot: SlotView) => Partial<ModelInfo> | undefined;
+  /** The live status of a column's backend; absent where none is shown (a share). */
+  backendStatusOf?: (slot: SlotView) => BackendStatus | undefined;
   /** Null where the parameters are only shown (a share). */
   onSlotsSaved: ((slots: SlotView[]) => void) | null;
   narrow: boolean;
@@ -151,6 +155,7 @@ export function CompareGrid({
               conversationId={conversationId}
               slot={slot}
               modelInfo={modelInfoOf(slot)}
+              backendStatus={backendStatusOf?.(slot)}
               onSlotsSaved={onSlotsSaved}
               wide={layout.wide === slot.id}
               onToggleWide={() => layout.toggleWide(slot.id)}

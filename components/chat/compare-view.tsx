@@ -19,6 +19,7 @@ import { useBackends } from '@/lib/client/use-backends';
 import { useColumnLayout } from '@/lib/client/use-column-layout';
 import { useMediaQuery } from '@/lib/client/use-media-query';
 import { MessageStoreContext, useMessageMetas } from '@/lib/client/use-message';
+import { backendStatusOf } from './backend-status';
 import { ColumnTabs } from './column-tabs';
 import { CompareGrid } from './compare-grid';
 import { CompareHeader } from './compare-header';
@@ -60,7 +61,7 @@ function CompareScreen({
   const [title, setTitle] = useState(conversation.title);
   // A blind battle never asks for the backends' listing: it names every model.
   const blind = battle !== null && !battle.revealed;
-  const { backends } = useBackends(null, !blind);
+  const { backends, status: listing } = useBackends(null, !blind);
   const narrow = useMediaQuery('(max-width: 767.98px)', false);
   const layout = useColumnLayout(slots, narrow);
 
@@ -234,6 +235,7 @@ function CompareScreen({
           runMode={runMode}
           sharedSlots={parallel ? shared : noSlots}
           modelInfoOf={modelInfoOf}
+          backendStatusOf={(slot) => backendStatusOf(slot, listing === 'ready' ? backends : null)}
           verdicts={battle === null ? 'edit' : 'none'}
           onSlotsSaved={setSlots}
           narrow={narrow}

@@ -209,6 +209,7 @@ export const createBackendSchema = z
   .object({ ...backendFields, enabled: backendFields.enabled.default(true) })
   .strict();
 export type CreateBackendInput = z.infer<typeof createBackendSchema>;
+export type CreateBackendBody = z.input<typeof createBackendSchema>;
 
 /** A change to a backend: only what is sent changes. */
 export const updateBackendSchema = z
@@ -221,6 +222,7 @@ export const updateBackendSchema = z
   })
   .strict();
 export type UpdateBackendInput = z.infer<typeof updateBackendSchema>;
+export type UpdateBackendBody = z.input<typeof updateBackendSchema>;
 
 /** "Test connection": a backend as typed, before it is saved; `id` lends a saved one's key. */
 export const testBackendSchema = z
@@ -233,3 +235,4 @@ export const testBackendSchema = z
   })
   .strict();
 export type TestBackendInput = z.infer<typeof testBackendSchema>;
+export type TestBackendBody = z.input<typeof testBackendSchema>;

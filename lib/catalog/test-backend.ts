@@ -2,6 +2,7 @@ import 'server-only';
 import type { TestBackendInput } from '@/lib/api/inputs';
 import type { BackendTestView } from '@/lib/api/views';
 import { adapterFor } from '@/lib/backends/create-adapter';
+import { maskCredentials } from '@/lib/backends/map-error';
 import type { BackendConnection } from '@/lib/backends/types';
 import { db } from '@/lib/db/client';
 import { toAppError } from '@/lib/errors';
@@ -26,6 +27,8 @@ async function draftConnection(input: TestBackendInput): Promise<BackendConnecti
   const saved = connectionOf(row);
   return {
     ...draft,
+    // The form shows the address without its credentials; unchanged, it means the stored one.
+    baseUrl: input.baseUrl === maskCredentials(row.baseUrl) ? row.baseUrl : input.baseUrl,
     label: row.label,
     apiKey: input.apiKey === undefined ? saved.apiKey : draft.apiKey,
     headers: input.headers === undefined ? saved.headers : draft.headers,

@@ -1,0 +1,28 @@
+'use client';
+
+import type { CreateBackendBody, TestBackendBody, UpdateBackendBody } from '@/lib/api/inputs';
+import type {
+  AdminBackendView,
+  BackendAuditView,
+  BackendHealthView,
+  BackendTestView,
+} from '@/lib/api/views';
+import { request } from './api';
+
+/** The Backends page's calls (admin only) and the health every page may show. */
+export const backendsApi = {
+  list: () =>
+    request<{ backends: AdminBackendView[]; changes: BackendAuditView[] }>('/api/admin/backends'),
+  create: (body: CreateBackendBody) =>
+    request<{ backend: AdminBackendView }>('/api/admin/backends', { method: 'POST', body }),
+  update: (id: string, body: UpdateBackendBody) =>
+    request<{ backend: AdminBackendView }>(`/api/admin/backends/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      body,
+    }),
+  remove: (id: string) =>
+    request<undefined>(`/api/admin/backends/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  test: (body: TestBackendBody) =>
+    request<{ result: BackendTestView }>('/api/admin/backends/test', { method: 'POST', body }),
+  health: () => request<{ backends: BackendHealthView[] }>('/api/backends/health'),
+};
