@@ -98,6 +98,8 @@ export const defaultCatalog: Record<BackendKind, ModelScript[]> = {
         family: 'qwen2',
         sizeBytes: 19_851_337_640,
         contextLength: 131_072,
+        // Too big for a 12 GB card: Ollama puts the rest on the CPU, hence its slow tokens/s.
+        vramFraction: 0.62,
       },
     },
     {
@@ -167,3 +169,35 @@ export const defaultCatalog: Record<BackendKind, ModelScript[]> = {
     },
   ],
 };
+
+/** Models the fake Ollama's registry has for `/api/pull`, beside the installed ones. */
+export const pullableCatalog: ModelScript[] = [
+  {
+    id: 'qwen2.5:0.5b',
+    reasoningStyle: 'none',
+    tokensPerSecond: 120,
+    ttftMs: 80,
+    answer: 'A small, quick answer from a half-billion-parameter model.',
+    details: {
+      parameterSize: '494.03M',
+      quantization: 'Q4_K_M',
+      family: 'qwen2',
+      sizeBytes: 397_821_319,
+      contextLength: 32_768,
+      digest: 'c5396e06af294bd101b30dce59131a76d2b773e76950acc870eda801d3ab0515',
+    },
+  },
+  {
+    id: 'gemma3:1b',
+    reasoningStyle: 'none',
+    tokensPerSecond: 95,
+    ttftMs: 90,
+    details: {
+      parameterSize: '999.89M',
+      quantization: 'Q4_K_M',
+      family: 'gemma3',
+      sizeBytes: 815_319_791,
+      contextLength: 32_768,
+    },
+  },
+];

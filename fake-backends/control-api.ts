@@ -13,6 +13,8 @@ export const controlPrefix = '/__fake/';
  * - GET  /__fake/models  → { models: ResolvedModelScript[] }
  * - GET  /__fake/runs    → { runs: Run[] }
  * - POST /__fake/reset   → back to the catalog, runs cleared
+ * - POST /__fake/pull-pace  body: { stepMs } → the pause between two lines of an Ollama pull
+ * - GET  /__fake/pulls   → { pulls: PullRecord[] } (Ollama: each /api/pull and how it ended)
  */
 export async function handleControl(
   req: IncomingMessage,
@@ -28,6 +30,16 @@ export async function handleControl(
   if (route === 'POST /__fake/reset') {
     state.reset();
     return sendJson(res, 200, { ok: true });
+  }
+  if (route === 'GET /__fake/pulls') return sendJson(res, 200, { pulls: state.pulls });
+  if (route === 'POST /__fake/pull-pace') {
+    const body = await readJsonBody(req);
+    const parsed = z
+      .strictObject({ stepMs: z.number().nonnegative().max(60_000) })
+      .safeParse(body.ok ? body.value : undefined);
+    if (!parsed.success) return sendJson(res, 400, { error: z.prettifyError(parsed.error) });
+    state.pullStepMs = parsed.data.stepMs;
+    return sendJson(res, 200, { stepMs: state.pullStepMs });
   }
   if (route === 'POST /__fake/models') {
     const body = await readJsonBody(req);

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { goJson, rfc3339Nano } from './go-json';
 import { readJsonBody, sendBody } from './http-io';
+import { markLoaded, ps, pull, remove } from './ollama-models';
 import { goJsonType, ollamaStreamSink, ollamaWholeSink } from './ollama-sinks';
 import { play } from './scheduler';
 import type { ReasoningStyle, ResolvedModelScript } from './script';
@@ -30,7 +31,10 @@ const httpErrorMessages: Record<number, string> = {
   503: 'server busy, please try again.  maximum pending requests exceeded',
 };
 
-/** Ollama's HTTP API: /api/chat (NDJSON), /api/tags, /api/show, /api/version, GET /. */
+/**
+ * Ollama's HTTP API: /api/chat (NDJSON), /api/tags, /api/show, /api/version, GET /, and model
+ * management: /api/pull (NDJSON progress), /api/ps, /api/delete (ollama-models.ts).
+ */
 export async function handleOllama(
   req: IncomingMessage,
   res: ServerResponse,
@@ -45,6 +49,9 @@ export async function handleOllama(
   if (route === 'GET /api/tags') return sendGo(res, 200, { models: state.listModels().map(tag) });
   if (route === 'POST /api/show') return show(req, res, state);
   if (route === 'POST /api/chat') return chat(req, res, state);
+  if (route === 'POST /api/pull') return pull(req, res, state);
+  if (route === 'GET /api/ps') return ps(res, state);
+  if (route === 'DELETE /api/delete') return remove(req, res, state);
   sendBody(res, 404, '404 page not found', 'text/plain');
 }
 
@@ -147,6 +154,7 @@ async function chat(req: IncomingMessage, res: ServerResponse, state: ServerStat
   if (fault?.kind === 'context-too-long') {
     return reject(400, 'the input length exceeds the context length');
   }
+  markLoaded(state, script.id);
   const { think, stream = true, options } = parsed.data;
   const thinking = think !== undefined && think !== false;
   if (thinking && !script.supportsThinking) {

@@ -57,6 +57,8 @@ const detailsSchema = z.strictObject({
   digest: z.string().optional(),
   sizeBytes: z.number().int().nonnegative().optional(),
   contextLength: z.number().int().positive().optional(),
+  // Ollama: the share of the loaded model in VRAM (/api/ps size_vram / size); the rest runs on CPU.
+  vramFraction: z.number().min(0).max(1).optional(),
 });
 
 // Strict objects: a typo in a test's script should fail loudly, not be ignored.
@@ -116,6 +118,7 @@ export function resolveScript(input: unknown): ResolvedModelScript {
       digest: details.digest ?? createHash('sha256').update(script.id).digest('hex'),
       sizeBytes: details.sizeBytes ?? 4_683_087_332,
       contextLength: details.contextLength ?? 4096,
+      vramFraction: details.vramFraction ?? 1,
     },
     // Only a model whose template separates thinking may be asked to think (Ollama's rule).
     supportsThinking: script.supportsThinking ?? script.reasoningStyle === 'field',

@@ -8,7 +8,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { defaultCatalog } from './catalog';
+import { defaultCatalog, pullableCatalog } from './catalog';
 import { controlPrefix, handleControl } from './control-api';
 import { deepseekFlavour } from './deepseek-flavour';
 import { sendJson } from './http-io';
@@ -60,7 +60,11 @@ export async function startFakeBackends(options: FakeBackendsOptions = {}): Prom
   const catalogFor = (kind: BackendKind) =>
     options.catalog === false ? [] : defaultCatalog[kind].map((script) => resolveScript(script));
   const states: Record<BackendKind, ServerState> = {
-    ollama: new ServerState('ollama', catalogFor('ollama')),
+    ollama: new ServerState(
+      'ollama',
+      catalogFor('ollama'),
+      pullableCatalog.map((script) => resolveScript(script)),
+    ),
     openai: new ServerState('openai', catalogFor('openai')),
     deepseek: new ServerState('deepseek', catalogFor('deepseek')),
   };

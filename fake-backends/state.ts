@@ -36,35 +36,77 @@ export interface Run {
   fault: Fault | null;
 }
 
+/** A model Ollama has in memory (/api/ps): until when, and how much of it in VRAM. */
+export interface LoadedModel {
+  id: string;
+  expiresAt: number;
+}
+
+/** One /api/pull as the fake served it: ground truth for tests. */
+export interface PullRecord {
+  model: string;
+  /** Bytes reported complete when it ended. */
+  completed: number;
+  total: number;
+  outcome: 'running' | 'success' | 'aborted' | 'not-found';
+}
+
 export interface StoredModel {
   script: ResolvedModelScript;
   /** When it was scripted; Ollama reports it as modified_at. */
   addedAt: number;
 }
 
+const defaultPullStepMs = 5;
+
 /** One server's models, its runs, and the responses still open. */
 export class ServerState {
   readonly kind: BackendKind;
   private readonly catalog: ResolvedModelScript[];
+  private readonly pullableCatalog: ResolvedModelScript[];
   private readonly models = new Map<string, StoredModel>();
+  /** Models a pull can fetch (Ollama's registry), by name. */
+  readonly pullable = new Map<string, ResolvedModelScript>();
+  /** What a chat loaded, by model id (Ollama keeps a model 5 minutes after its last use). */
+  readonly loaded = new Map<string, LoadedModel>();
+  readonly pulls: PullRecord[] = [];
+  /** The pause between two progress lines of a pull; a test slows it to watch or cancel one. */
+  pullStepMs = defaultPullStepMs;
   private readonly runs: Run[] = [];
   private readonly open = new Set<ServerResponse>();
   private runCount = 0;
 
-  constructor(kind: BackendKind, catalog: ResolvedModelScript[]) {
+  constructor(
+    kind: BackendKind,
+    catalog: ResolvedModelScript[],
+    pullableCatalog: ResolvedModelScript[] = [],
+  ) {
     this.kind = kind;
     this.catalog = catalog;
+    this.pullableCatalog = pullableCatalog;
     this.reset();
   }
 
   reset(): void {
     this.models.clear();
+    this.pullable.clear();
     for (const script of this.catalog) this.setModel(script);
+    for (const script of this.pullableCatalog) this.pullable.set(script.id, script);
     this.runs.length = 0;
+    this.loaded.clear();
+    this.pulls.length = 0;
+    this.pullStepMs = defaultPullStepMs;
   }
 
+  deleteModel(id: string): boolean {
+    this.loaded.delete(id);
+    return this.models.delete(id);
+  }
+
+  /** Installs a model; a pull can fetch it again after a delete. */
   setModel(script: ResolvedModelScript): void {
     this.models.set(script.id, { script, addedAt: now() });
+    this.pullable.set(script.id, script);
   }
 
   getModel(id: string): StoredModel | undefined {

@@ -117,10 +117,13 @@ export function httpTransport(
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError(signal));
     let response: IncomingMessage | undefined;
-    const request = client.request(url, {
-      method: init.method ?? 'GET',
-      headers: Object.fromEntries(new Headers(init.headers)),
-    });
+    const headers = Object.fromEntries(new Headers(init.headers));
+    // Node sends a DELETE body neither chunked nor measured unless told its length, and the
+    // server reads it as the next request (Ollama's /api/delete answered 400).
+    if (typeof init.body === 'string') {
+      headers['content-length'] = String(Buffer.byteLength(init.body));
+    }
+    const request = client.request(url, { method: init.method ?? 'GET', headers });
     const onAbort = () => {
       const error = abortError(signal);
       response?.destroy(error);

@@ -70,21 +70,39 @@ function contextLengthOf(modelInfo: Record<string, unknown> | undefined): number
   return typeof entry?.[1] === 'number' ? entry[1] : undefined;
 }
 
-export function createOllamaAdapter(connection: BackendConnection): BackendAdapter {
-  const context = (model?: string): FailureContext => ({
+/** How an Ollama failure names the backend and what to check. */
+export function ollamaFailureContext(
+  connection: BackendConnection,
+  model?: string,
+): FailureContext {
+  return {
     target: connection.label ?? `Ollama at ${describeBaseUrl(connection.baseUrl)}`,
     model,
     apiKeyHint: 'Ollama itself takes no key; check the proxy in front of it.',
     paymentHint: 'Check the account of the service in front of Ollama.',
+  };
+}
+
+/**
+ * A client for one call: its fetch carries that call's signal, and a client-wide abort() (which
+ * ollama-js offers) can never reach another call's stream.
+ */
+export function ollamaClient(
+  connection: BackendConnection,
+  signal: AbortSignal,
+  hooks?: RequestHooks,
+): Ollama {
+  return new Ollama({
+    host: connection.baseUrl,
+    fetch: ollamaFetch(signal, hooks),
+    headers: connection.headers,
   });
-  // One client per call: its fetch carries that call's signal, and a client-wide abort()
-  // (which ollama-js offers) can never reach another call's stream.
+}
+
+export function createOllamaAdapter(connection: BackendConnection): BackendAdapter {
+  const context = (model?: string) => ollamaFailureContext(connection, model);
   const clientFor = (signal: AbortSignal, hooks?: RequestHooks) =>
-    new Ollama({
-      host: connection.baseUrl,
-      fetch: ollamaFetch(signal, hooks),
-      headers: connection.headers,
-    });
+    ollamaClient(connection, signal, hooks);
 
   async function* chat(request: ChatRequest): AsyncGenerator<BackendChunk> {
     if (request.signal.aborted) throw abortReason(request.signal, context(request.model));
