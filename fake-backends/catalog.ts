@@ -105,6 +105,7 @@ export const defaultCatalog: Record<BackendKind, ModelScript[]> = {
     {
       id: 'llama3.2:3b',
       reasoningStyle: 'none',
+      capabilities: ['completion', 'tools'],
       tokensPerSecond: 90,
       ttftMs: 120,
       answer: llamaAnswer,
@@ -175,6 +176,7 @@ export const pullableCatalog: ModelScript[] = [
   {
     id: 'qwen2.5:0.5b',
     reasoningStyle: 'none',
+    capabilities: ['completion', 'tools'],
     tokensPerSecond: 120,
     ttftMs: 80,
     answer: 'A small, quick answer from a half-billion-parameter model.',

@@ -73,6 +73,8 @@ export const modelScriptSchema = z.strictObject({
   splitUtf8: z.boolean().default(false),
   details: detailsSchema.default({}),
   supportsThinking: z.boolean().optional(),
+  // Ollama's /api/show capabilities; by default completion, and thinking when supported.
+  capabilities: z.array(z.string()).optional(),
   fault: faultSchema.optional(),
 });
 
@@ -91,6 +93,7 @@ export interface ResolvedModelScript {
   splitUtf8: boolean;
   details: Required<z.infer<typeof detailsSchema>>;
   supportsThinking: boolean;
+  capabilities: string[];
   fault: Fault | null;
 }
 
@@ -101,6 +104,8 @@ const defaultReasoning =
 export function resolveScript(input: unknown): ResolvedModelScript {
   const script = modelScriptSchema.parse(input);
   const { details } = script;
+  // Only a model whose template separates thinking may be asked to think (Ollama's rule).
+  const supportsThinking = script.supportsThinking ?? script.reasoningStyle === 'field';
   return {
     id: script.id,
     tokensPerSecond: script.tokensPerSecond,
@@ -120,8 +125,8 @@ export function resolveScript(input: unknown): ResolvedModelScript {
       contextLength: details.contextLength ?? 4096,
       vramFraction: details.vramFraction ?? 1,
     },
-    // Only a model whose template separates thinking may be asked to think (Ollama's rule).
-    supportsThinking: script.supportsThinking ?? script.reasoningStyle === 'field',
+    supportsThinking,
+    capabilities: script.capabilities ?? ['completion', ...(supportsThinking ? ['thinking'] : [])],
     fault: script.fault ?? null,
   };
 }

@@ -401,7 +401,7 @@ describe('Ollama adapter: listModels', () => {
     ],
   };
 
-  it('combines /api/tags, /api/version and parallel /api/show, tolerating a failed show', async () => {
+  it('combines /api/tags, /api/version, /api/ps and parallel /api/show, tolerating a failed show', async () => {
     const showsArrived = gate();
     let shows = 0;
     const { adapter } = await serve(({ path, body }) => {
@@ -409,6 +409,23 @@ describe('Ollama adapter: listModels', () => {
         return { contentType: 'application/json', writes: [JSON.stringify(tags)] };
       if (path === '/api/version')
         return { contentType: 'application/json', writes: ['{"version":"0.12.3"}'] };
+      // The 7b is in memory, 38 % of it on the CPU.
+      if (path === '/api/ps')
+        return {
+          contentType: 'application/json',
+          writes: [
+            JSON.stringify({
+              models: [
+                {
+                  name: 'deepseek-r1:7b',
+                  size: 6_000_000_000,
+                  size_vram: 3_720_000_000,
+                  expires_at: '2026-12-08T03:10:00.5+01:00',
+                },
+              ],
+            }),
+          ],
+        };
       shows += 1;
       if (shows === 2) showsArrived.open();
       // Each show answers only once both have arrived: sequential calls would never finish.
@@ -443,6 +460,9 @@ describe('Ollama adapter: listModels', () => {
         sizeBytes: 4683075271,
         contextLength: 131072,
         supportsThinking: true,
+        capabilities: ['completion', 'thinking'],
+        vramShare: 0.62,
+        loadedUntil: '2026-12-08T02:10:00.500Z',
         backendVersion: '0.12.3',
       },
       {
@@ -454,6 +474,9 @@ describe('Ollama adapter: listModels', () => {
         sizeBytes: 1321098329,
         contextLength: undefined,
         supportsThinking: undefined,
+        capabilities: undefined,
+        vramShare: undefined,
+        loadedUntil: undefined,
         backendVersion: '0.12.3',
       },
     ]);

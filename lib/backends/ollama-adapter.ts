@@ -1,8 +1,8 @@
-import { Ollama } from 'ollama';
 import { z } from 'zod';
-import { abortReason, describeBaseUrl, type FailureContext, type Phase } from './map-error';
+import { abortReason, type Phase } from './map-error';
 import { mapOllamaError } from './map-ollama-error';
-import { ollamaFetch } from './ollama-fetch';
+import { ollamaClient, ollamaFailureContext } from './ollama-client';
+import { loadedOf, psSchema } from './ollama-models';
 import { ThinkTagSplitter } from './think-tag-splitter';
 import type {
   BackendAdapter,
@@ -70,35 +70,6 @@ function contextLengthOf(modelInfo: Record<string, unknown> | undefined): number
   return typeof entry?.[1] === 'number' ? entry[1] : undefined;
 }
 
-/** How an Ollama failure names the backend and what to check. */
-export function ollamaFailureContext(
-  connection: BackendConnection,
-  model?: string,
-): FailureContext {
-  return {
-    target: connection.label ?? `Ollama at ${describeBaseUrl(connection.baseUrl)}`,
-    model,
-    apiKeyHint: 'Ollama itself takes no key; check the proxy in front of it.',
-    paymentHint: 'Check the account of the service in front of Ollama.',
-  };
-}
-
-/**
- * A client for one call: its fetch carries that call's signal, and a client-wide abort() (which
- * ollama-js offers) can never reach another call's stream.
- */
-export function ollamaClient(
-  connection: BackendConnection,
-  signal: AbortSignal,
-  hooks?: RequestHooks,
-): Ollama {
-  return new Ollama({
-    host: connection.baseUrl,
-    fetch: ollamaFetch(signal, hooks),
-    headers: connection.headers,
-  });
-}
-
 export function createOllamaAdapter(connection: BackendConnection): BackendAdapter {
   const context = (model?: string) => ollamaFailureContext(connection, model);
   const clientFor = (signal: AbortSignal, hooks?: RequestHooks) =>
@@ -144,12 +115,17 @@ export function createOllamaAdapter(connection: BackendConnection): BackendAdapt
   async function listModels(signal?: AbortSignal): Promise<ModelInfo[]> {
     const client = clientFor(signal ?? new AbortController().signal);
     try {
-      const [tags, version] = await Promise.all([
+      const [tags, version, loaded] = await Promise.all([
         client.list(),
         client
           .version()
           .then((raw) => versionSchema.parse(raw).version)
           .catch(() => undefined),
+        // What is in memory: a bonus as well (a proxy may not pass /api/ps).
+        client
+          .ps()
+          .then((raw) => loadedOf(psSchema.parse(raw)))
+          .catch(() => []),
       ]);
       const { models } = tagsSchema.parse(tags);
       // Capabilities are a bonus: a model whose /api/show fails is still listed.
@@ -164,6 +140,7 @@ export function createOllamaAdapter(connection: BackendConnection): BackendAdapt
       if (signal?.aborted) throw abortReason(signal, context());
       return models.map((model, index) => {
         const show = shows[index];
+        const inMemory = loaded.find((entry) => entry.id === model.name);
         return {
           id: model.name,
           parameterSize: model.details?.parameter_size,
@@ -174,6 +151,11 @@ export function createOllamaAdapter(connection: BackendConnection): BackendAdapt
           contextLength: contextLengthOf(show?.model_info),
           supportsThinking: show?.capabilities?.includes('thinking'),
           capabilities: show?.capabilities,
+          vramShare:
+            inMemory && inMemory.sizeBytes > 0
+              ? inMemory.vramBytes / inMemory.sizeBytes
+              : undefined,
+          loadedUntil: inMemory?.expiresAt ?? undefined,
           backendVersion: version,
         };
       });

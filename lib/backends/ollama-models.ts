@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { abortReason } from './map-error';
 import { mapOllamaError } from './map-ollama-error';
-import { ollamaClient, ollamaFailureContext } from './ollama-adapter';
+import { ollamaClient, ollamaFailureContext } from './ollama-client';
 import type { BackendConnection } from './types';
 
 // Managing an Ollama server's models: what is loaded (/api/ps), pulling (/api/pull, streamed
@@ -26,7 +26,7 @@ export interface PullProgress {
   completed?: number;
 }
 
-const psSchema = z.looseObject({
+export const psSchema = z.looseObject({
   models: z.array(
     z.looseObject({
       name: z.string(),
@@ -52,6 +52,17 @@ function isoTime(value: Date | string | undefined): string | null {
   return Number.isNaN(time.getTime()) ? null : time.toISOString();
 }
 
+/** /api/ps's answer, as loaded models. */
+export function loadedOf({ models }: z.infer<typeof psSchema>): LoadedModel[] {
+  return models.map((model) => ({
+    id: model.name,
+    sizeBytes: model.size,
+    vramBytes: model.size_vram,
+    expiresAt: isoTime(model.expires_at),
+    contextLength: model.context_length,
+  }));
+}
+
 /** The models Ollama has in memory now. */
 export async function loadedModels(
   connection: BackendConnection,
@@ -59,14 +70,7 @@ export async function loadedModels(
 ): Promise<LoadedModel[]> {
   const context = ollamaFailureContext(connection);
   try {
-    const { models } = psSchema.parse(await ollamaClient(connection, signal).ps());
-    return models.map((model) => ({
-      id: model.name,
-      sizeBytes: model.size,
-      vramBytes: model.size_vram,
-      expiresAt: isoTime(model.expires_at),
-      contextLength: model.context_length,
-    }));
+    return loadedOf(psSchema.parse(await ollamaClient(connection, signal).ps()));
   } catch (error) {
     if (signal.aborted) throw abortReason(signal, context);
     throw mapOllamaError(error, 'connect', context);

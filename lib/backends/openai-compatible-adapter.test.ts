@@ -185,7 +185,7 @@ describe('OpenAI-compatible adapter: vLLM', () => {
     expect(chunks).toContainEqual({ type: 'finish', reason: 'length' });
   });
 
-  it('lists models with their context length', async () => {
+  it('lists models with their context length and owner', async () => {
     const { server, adapter } = await serve(() => ({
       contentType: JSON_TYPE,
       writes: [
@@ -194,7 +194,7 @@ describe('OpenAI-compatible adapter: vLLM', () => {
     }));
 
     await expect(adapter.listModels()).resolves.toEqual([
-      { id: 'r1-distill-32b', contextLength: 32768 },
+      { id: 'r1-distill-32b', contextLength: 32768, ownedBy: 'vllm' },
     ]);
     expect(server.requests[0]?.path).toBe('/v1/models');
   });

@@ -26,6 +26,13 @@ export interface ModelInfo {
   capabilities?: string[];
   /** Who the server says owns it (OpenAI-compatible /v1/models' owned_by). */
   ownedBy?: string;
+  /**
+   * Ollama, while the model is in memory (/api/ps): the share of it in VRAM. Below 1 the rest
+   * runs on the CPU, which is what makes a big model's tokens/s collapse.
+   */
+  vramShare?: number;
+  /** Ollama: when it unloads the model unless it is used again. */
+  loadedUntil?: string;
   /** Server version (Ollama's /api/version) when the backend tells it. */
   backendVersion?: string;
 }
