@@ -82,6 +82,9 @@ const ROUTES: readonly FuzzRoute[] = [
   { method: 'POST', path: '/api/admin/backends/test', body: 'backend' },
   { method: 'PATCH', path: '/api/admin/backends/:id', body: 'backendChange' },
   { method: 'DELETE', path: '/api/admin/backends/:id' },
+  { method: 'GET', path: '/api/admin/backends/:id/loaded' },
+  { method: 'POST', path: '/api/admin/backends/:id/pull', body: 'ollamaModel' },
+  { method: 'DELETE', path: '/api/admin/backends/:id/models', body: 'ollamaModel' },
 ];
 
 test('the fuzzer covers exactly the routes of API_ROUTES', () => {

@@ -290,6 +290,8 @@ const VALID: Record<BodyKind, fc.Arbitrary<unknown>> = {
     },
     { requiredKeys: [] },
   ),
+  // The fuzzer's ids name conversations and slots, never a backend: these answer 404.
+  ollamaModel: fc.record({ model: fc.oneof(text(20), fc.constant('qwen2.5:0.5b')) }),
   // A small conversation file: some valid, most refused by its schema (made-up fields).
   import: fc.record(
     {

@@ -23,7 +23,8 @@ export type BodyKind =
   | 'suiteRunChange'
   | 'suiteVerdict'
   | 'backend'
-  | 'backendChange';
+  | 'backendChange'
+  | 'ollamaModel';
 
 export interface FuzzRoute {
   method: string;

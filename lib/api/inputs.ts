@@ -236,3 +236,13 @@ export const testBackendSchema = z
   .strict();
 export type TestBackendInput = z.infer<typeof testBackendSchema>;
 export type TestBackendBody = z.input<typeof testBackendSchema>;
+
+/** An Ollama model to pull or delete, by name (`deepseek-r1:7b`, `library/qwen2.5:0.5b`). */
+export const ollamaModelSchema = z
+  .object({
+    model: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._\-/:]{0,199}$/, 'not an Ollama model name'),
+  })
+  .strict();

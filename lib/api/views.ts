@@ -202,3 +202,18 @@ export interface BackendHealthView {
   error: { code: ErrorCode; message: string } | null;
   checkedAt: string;
 }
+
+/** A model Ollama has in memory, as the Backends page shows it. */
+export interface LoadedModelView {
+  id: string;
+  sizeBytes: number;
+  vramBytes: number;
+  expiresAt: string | null;
+  contextLength: number | null;
+}
+
+/** One line of a pull's answer (NDJSON): Ollama's progress, then done or an error. */
+export type PullLine =
+  | { status: string; digest?: string; total?: number; completed?: number }
+  | { done: true }
+  | { error: { code: ErrorCode; message: string } };

@@ -133,7 +133,10 @@ describe('the authorization matrix', () => {
             path: path === '/api/events' ? '/api/events?m=no-such-id' : path,
             headers: {
               ...headersOf(identity),
-              ...(route.jsonBody ? { 'content-type': 'application/json' } : {}),
+              // With its length: Node sends a DELETE body neither chunked nor measured otherwise.
+              ...(route.jsonBody
+                ? { 'content-type': 'application/json', 'content-length': '2' }
+                : {}),
             },
             body: route.jsonBody ? '{}' : undefined,
           });
@@ -313,7 +316,10 @@ describe('ownership, decided by the gate', () => {
             path: to,
             headers: {
               ...headersOf(identity),
-              ...(route.jsonBody ? { 'content-type': 'application/json' } : {}),
+              // With its length: Node sends a DELETE body neither chunked nor measured otherwise.
+              ...(route.jsonBody
+                ? { 'content-type': 'application/json', 'content-length': '2' }
+                : {}),
             },
             body: route.jsonBody ? '{}' : undefined,
           });

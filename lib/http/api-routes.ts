@@ -217,6 +217,19 @@ export const API_ROUTES: readonly ApiRoute[] = [
     jsonBody: MAX_JSON_BODY_BYTES,
   },
   { method: 'DELETE', path: '/api/admin/backends/:id', access: 'admin' },
+  { method: 'GET', path: '/api/admin/backends/:id/loaded', access: 'admin' },
+  {
+    method: 'POST',
+    path: '/api/admin/backends/:id/pull',
+    access: 'admin',
+    jsonBody: MAX_JSON_BODY_BYTES,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/admin/backends/:id/models',
+    access: 'admin',
+    jsonBody: MAX_JSON_BODY_BYTES,
+  },
 ];
 
 const compiled = API_ROUTES.map((route) => ({ route, segments: route.path.split('/') }));
