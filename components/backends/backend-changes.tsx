@@ -7,6 +7,7 @@ function changeText(change: BackendAuditView): string {
     const name = field === 'apiKey' ? 'API key' : field === 'baseUrl' ? 'base URL' : field;
     if (changed) return `${name} changed`;
     if (from === undefined) return `${name} ${String(to)}`;
+    if (to === undefined) return `${name} ${String(from)}`;
     return `${name}: ${String(from)} → ${String(to)}`;
   });
   return parts.join('; ');

@@ -91,8 +91,12 @@ export function BackendForm({
 
   const test = () =>
     run('test', async () => {
-      const { label: _name, ...connection } = draft();
-      const { result } = await backendsApi.test({ ...connection, id: editing?.id });
+      const { label: name, ...connection } = draft();
+      const { result } = await backendsApi.test({
+        ...connection,
+        label: name || undefined,
+        id: editing?.id,
+      });
       setTested(result);
     });
 

@@ -5,7 +5,9 @@ import { buttonClass } from '@/components/ui/button';
 import type { AdminBackendView, BackendHealthView, BackendTestView } from '@/lib/api/views';
 import { messageOf } from '@/lib/client/api';
 import { backendsApi } from '@/lib/client/backends-api';
+import { ConfirmBar } from './confirm-bar';
 import { HealthDot } from './health-dot';
+import { OllamaPanel } from './ollama-panel';
 import { TestResult } from './test-result';
 
 const badge = 'rounded px-1.5 py-px text-[11px] font-medium';
@@ -17,19 +19,20 @@ export function BackendRow({
   onEdit,
   onToggle,
   onRemove,
-  extra,
+  onChanged,
 }: {
   backend: AdminBackendView;
   health: BackendHealthView | undefined;
   onEdit: () => void;
   onToggle: () => Promise<void>;
   onRemove: () => Promise<void>;
-  /** What the backend's kind adds below it (Ollama: what is loaded, pulling a model). */
-  extra?: React.ReactNode;
+  /** Something changed that the page lists (a pulled or deleted model's audit entry). */
+  onChanged: () => void;
 }) {
   const [tested, setTested] = useState<BackendTestView | null>(null);
   const [testing, setTesting] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [showModels, setShowModels] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const test = async () => {
@@ -61,11 +64,13 @@ export function BackendRow({
   return (
     <li data-testid="backend-row" data-backend-id={backend.id} className="grid gap-2 px-3 py-2.5">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 basis-full sm:flex-1 sm:basis-0">
           <p className="flex min-w-0 flex-wrap items-center gap-1.5 text-sm font-medium">
-            <HealthDot enabled={backend.enabled} health={health} />
-            <span data-testid="backend-name" className="truncate">
-              {backend.label}
+            <span className="flex min-w-0 items-center gap-1.5">
+              <HealthDot enabled={backend.enabled} health={health} />
+              <span data-testid="backend-name" className="truncate">
+                {backend.label}
+              </span>
             </span>
             <span
               className={`${badge} bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300`}
@@ -119,6 +124,17 @@ export function BackendRow({
           >
             {testing ? 'Testing…' : 'Test'}
           </button>
+          {backend.kind === 'ollama' && backend.enabled && (
+            <button
+              type="button"
+              data-testid="row-models"
+              aria-expanded={showModels}
+              onClick={() => setShowModels((now) => !now)}
+              className={buttonClass('secondary', 'sm')}
+            >
+              Models
+            </button>
+          )}
           <button
             type="button"
             data-testid="row-edit"
@@ -148,31 +164,16 @@ export function BackendRow({
         </div>
       </div>
       {confirming && (
-        <div
-          role="alertdialog"
-          aria-label={`Remove ${backend.label}?`}
-          className="flex flex-wrap items-center gap-2 rounded-md bg-red-50 px-3 py-2 text-sm dark:bg-red-950/40"
+        <ConfirmBar
+          label={`Remove ${backend.label}?`}
+          action="Remove"
+          testId="confirm-remove"
+          onConfirm={() => void act(onRemove)}
+          onCancel={() => setConfirming(false)}
         >
-          <p className="min-w-0 flex-1 text-red-800 dark:text-red-300">
-            Remove {backend.label}? Its conversations keep their answers and its name; new prompts
-            to it will fail.
-          </p>
-          <button
-            type="button"
-            data-testid="confirm-remove"
-            onClick={() => void act(onRemove)}
-            className={buttonClass('danger', 'sm')}
-          >
-            Remove
-          </button>
-          <button
-            type="button"
-            onClick={() => setConfirming(false)}
-            className={buttonClass('ghost', 'sm')}
-          >
-            Cancel
-          </button>
-        </div>
+          Remove {backend.label}? Its conversations keep their answers and its name; new prompts to
+          it will fail.
+        </ConfirmBar>
       )}
       {error && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
@@ -180,7 +181,9 @@ export function BackendRow({
         </p>
       )}
       {tested && <TestResult result={tested} />}
-      {extra}
+      {showModels && backend.kind === 'ollama' && (
+        <OllamaPanel backend={backend} onChanged={onChanged} />
+      )}
     </li>
   );
 }

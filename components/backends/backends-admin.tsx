@@ -29,13 +29,15 @@ export function BackendsAdmin({
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(initialBackends.length === 0);
   const [error, setError] = useState<string | null>(null);
-  const health = useBackendHealth();
+  const [version, setVersion] = useState(0);
+  const health = useBackendHealth(true, version);
 
   const reload = async () => {
     try {
       const listed = await backendsApi.list();
       setBackends(listed.backends);
       setChanges(listed.changes);
+      setVersion((now) => now + 1);
     } catch (caught) {
       setError(messageOf(caught));
     }
@@ -107,6 +109,7 @@ export function BackendsAdmin({
                   await backendsApi.remove(backend.id);
                   await reload();
                 }}
+                onChanged={() => void reload()}
               />
             ),
           )}

@@ -22,6 +22,26 @@ export function modelFacts(model: ModelInfo): string[] {
 /** Capabilities worth a badge: the ones a comparison depends on. */
 const BADGES = ['thinking', 'tools', 'vision'];
 
+/** A model's name, what the backend reports of it, and its capabilities worth a badge. */
+export function ModelSummary({ model }: { model: ModelInfo }) {
+  return (
+    <>
+      <span className="font-mono font-medium text-zinc-900 dark:text-zinc-100">{model.id}</span>
+      <span className="text-zinc-600 dark:text-zinc-400">{modelFacts(model).join(' · ')}</span>
+      {(model.capabilities ?? [])
+        .filter((capability) => BADGES.includes(capability))
+        .map((capability) => (
+          <span
+            key={capability}
+            className="rounded bg-indigo-50 px-1 text-[11px] text-indigo-700 dark:bg-indigo-950/60 dark:text-indigo-300"
+          >
+            {capability}
+          </span>
+        ))}
+    </>
+  );
+}
+
 /** A backend's models, one line each, with what it reports of them. */
 export function ModelDetails({ models }: { models: ModelInfo[] }) {
   if (models.length === 0) {
@@ -35,18 +55,7 @@ export function ModelDetails({ models }: { models: ModelInfo[] }) {
           data-testid="model-row"
           className="flex min-w-0 flex-wrap items-baseline gap-x-2 gap-y-0.5 text-xs"
         >
-          <span className="font-mono font-medium text-zinc-900 dark:text-zinc-100">{model.id}</span>
-          <span className="text-zinc-600 dark:text-zinc-400">{modelFacts(model).join(' · ')}</span>
-          {(model.capabilities ?? [])
-            .filter((capability) => BADGES.includes(capability))
-            .map((capability) => (
-              <span
-                key={capability}
-                className="rounded bg-indigo-50 px-1 text-[11px] text-indigo-700 dark:bg-indigo-950/60 dark:text-indigo-300"
-              >
-                {capability}
-              </span>
-            ))}
+          <ModelSummary model={model} />
           {model.digest && (
             <span
               title={`digest ${model.digest}`}

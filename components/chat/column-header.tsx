@@ -90,6 +90,15 @@ export function ColumnHeader({
               shared
             </span>
           )}
+          {modelInfo?.vramShare !== undefined && modelInfo.vramShare < 0.995 && (
+            <span
+              data-testid="partly-on-cpu"
+              className="mr-1.5 rounded bg-amber-100 px-1 font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-300"
+              title={`Ollama holds ${Math.round((1 - modelInfo.vramShare) * 100)} % of this model on the CPU: its tokens/s is far below what the GPU alone gives.`}
+            >
+              {Math.round((1 - modelInfo.vramShare) * 100)} % CPU
+            </span>
+          )}
           {facts.map((fact, index) => (
             <span key={fact} className={fact === hint || fact === org ? 'font-mono' : ''}>
               {index > 0 && <span aria-hidden="true"> · </span>}

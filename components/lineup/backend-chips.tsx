@@ -17,6 +17,8 @@ export function BackendChips({
         {backends.map((backend) => (
           <li
             key={backend.id}
+            data-testid="backend-chip"
+            data-status={backend.status}
             title={`${backend.baseUrl}${backend.error ? ` — ${backend.error.message}` : ''}`}
             className="flex shrink-0 items-center gap-1.5 rounded-full border border-zinc-200 px-2 py-0.5 text-[11px] text-zinc-600 dark:border-zinc-800 dark:text-zinc-400"
           >

@@ -228,6 +228,8 @@ export type UpdateBackendBody = z.input<typeof updateBackendSchema>;
 export const testBackendSchema = z
   .object({
     id: z.string().max(100).optional(),
+    // The name as typed: the error messages start with it.
+    label: backendFields.label.optional(),
     kind: backendFields.kind,
     baseUrl: backendFields.baseUrl,
     apiKey: backendFields.apiKey,

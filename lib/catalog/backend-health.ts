@@ -5,7 +5,12 @@ import { listBackends } from './list-backends';
 /** How often each process asks every backend again. */
 const CHECK_EVERY_MS = 20_000;
 
-type Monitor = { latest?: Promise<BackendHealthView[]>; timer?: NodeJS.Timeout };
+type Monitor = {
+  latest?: Promise<BackendHealthView[]>;
+  /** A check started after a change on the Backends page: answers wait for it. */
+  pending?: Promise<BackendHealthView[]>;
+  timer?: NodeJS.Timeout;
+};
 
 // One monitor per process, on globalThis as the model cache is (each route bundle evaluates
 // this module). Nothing depends on it for correctness: a prompt to a backend that is down fails
@@ -46,5 +51,19 @@ export function backendHealth(): Promise<BackendHealthView[]> {
     monitor.timer.unref();
     return checkNow();
   }
-  return monitor.latest ?? checkNow();
+  return monitor.pending ?? monitor.latest ?? checkNow();
+}
+
+/**
+ * A backend was added, changed or removed here: check again now, and let answers wait for that
+ * check rather than tell the old state. Other processes see the change at their next check.
+ */
+export function checkAfterChange(): void {
+  if (!monitor.timer) return;
+  const pending = checkNow();
+  monitor.pending = pending;
+  const settle = () => {
+    if (monitor.pending === pending) monitor.pending = undefined;
+  };
+  pending.then(settle, settle);
 }

@@ -10,6 +10,7 @@ import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { type AuditChanges, type BackendAction, recordBackendChange } from './backend-audit';
 import { openHeaders } from './backend-connection';
+import { checkAfterChange } from './backend-health';
 import { IMPORTED_SOURCE } from './backend-source';
 import { seal } from './secret-box';
 import { ensureBackendsSynced } from './sync-backends';
@@ -85,6 +86,7 @@ export async function createBackend({
     }),
     recordBackendChange({ backendId: id, actorId, action: 'create', changes }),
   ]);
+  checkAfterChange();
   return toAdminView(row);
 }
 
@@ -152,6 +154,7 @@ export async function updateBackend({
     db.backend.update({ where: { id }, data }),
     recordBackendChange({ backendId: id, actorId, action: actionOf(changes), changes }),
   ]);
+  checkAfterChange();
   return toAdminView(updated);
 }
 
@@ -174,4 +177,5 @@ export async function removeBackend({ id, actorId }: { id: string; actorId: stri
     }),
     recordBackendChange({ backendId: id, actorId, action: 'remove', changes: {} }),
   ]);
+  checkAfterChange();
 }

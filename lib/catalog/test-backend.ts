@@ -20,6 +20,7 @@ async function draftConnection(input: TestBackendInput): Promise<BackendConnecti
     baseUrl: input.baseUrl,
     apiKey: input.apiKey ?? null,
     headers: input.headers ?? undefined,
+    label: input.label,
   };
   if (!input.id) return draft;
   const row = await db.backend.findFirst({ where: { id: input.id, removedAt: null } });
@@ -29,7 +30,7 @@ async function draftConnection(input: TestBackendInput): Promise<BackendConnecti
     ...draft,
     // The form shows the address without its credentials; unchanged, it means the stored one.
     baseUrl: input.baseUrl === maskCredentials(row.baseUrl) ? row.baseUrl : input.baseUrl,
-    label: row.label,
+    label: input.label ?? row.label,
     apiKey: input.apiKey === undefined ? saved.apiKey : draft.apiKey,
     headers: input.headers === undefined ? saved.headers : draft.headers,
   };

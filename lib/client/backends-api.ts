@@ -6,6 +6,7 @@ import type {
   BackendAuditView,
   BackendHealthView,
   BackendTestView,
+  LoadedModelView,
 } from '@/lib/api/views';
 import { request } from './api';
 
@@ -25,4 +26,11 @@ export const backendsApi = {
   test: (body: TestBackendBody) =>
     request<{ result: BackendTestView }>('/api/admin/backends/test', { method: 'POST', body }),
   health: () => request<{ backends: BackendHealthView[] }>('/api/backends/health'),
+  loaded: (id: string) =>
+    request<{ models: LoadedModelView[] }>(`/api/admin/backends/${encodeURIComponent(id)}/loaded`),
+  deleteModel: (id: string, model: string) =>
+    request<undefined>(`/api/admin/backends/${encodeURIComponent(id)}/models`, {
+      method: 'DELETE',
+      body: { model },
+    }),
 };

@@ -11,8 +11,13 @@ const POLL_MS = 15_000;
  * Each enabled backend's status by id, kept fresh while the page is open (not while it is
  * hidden); null until the first answer, and when `enabled` is false (a blind battle).
  */
-export function useBackendHealth(enabled = true): Map<string, BackendHealthView> | null {
+export function useBackendHealth(
+  enabled = true,
+  /** Changed by a page that changed a backend: asks again at once. */
+  version = 0,
+): Map<string, BackendHealthView> | null {
   const [health, setHealth] = useState<Map<string, BackendHealthView> | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new version asks again.
   useEffect(() => {
     if (!enabled) return;
     let stopped = false;
@@ -33,6 +38,6 @@ export function useBackendHealth(enabled = true): Map<string, BackendHealthView>
       clearInterval(timer);
       document.removeEventListener('visibilitychange', load);
     };
-  }, [enabled]);
+  }, [enabled, version]);
   return health;
 }

@@ -34,6 +34,10 @@ export const modelInfoSchema = z
     sizeBytes: z.number(),
     contextLength: z.number(),
     supportsThinking: z.boolean(),
+    capabilities: z.array(z.string()),
+    ownedBy: z.string(),
+    vramShare: z.number(),
+    loadedUntil: z.string(),
     backendVersion: z.string(),
   })
   .partial();
