@@ -6,7 +6,7 @@ import { getLocalUser } from '@/lib/users';
 import { startFakes } from '@/test/generation-harness';
 import { listBackendChanges } from './backend-audit';
 import { listBackends } from './list-backends';
-import { deleteOn, loadedOn, pullOn } from './ollama-admin';
+import { deleteOn, loadedOn, startPull } from './ollama-admin';
 
 let fakes: FakeBackends;
 let actorId = '';
@@ -19,7 +19,9 @@ afterAll(() => fakes.close());
 
 const pull = async (model: string, signal = new AbortController().signal) => {
   const lines: PullLine[] = [];
-  for await (const line of pullOn({ id: 'test-ollama', model, actorId, signal })) lines.push(line);
+  for await (const line of await startPull({ id: 'test-ollama', model, actorId, signal })) {
+    lines.push(line);
+  }
   return lines;
 };
 const latestChange = async () =>
@@ -52,7 +54,7 @@ it('ends a pull of an unknown model with the reason, and a cancelled one as canc
   await rawRequest(`${fakes.urls.ollama}/__fake/pull-pace`, { body: { stepMs: 30 } });
   const cancel = new AbortController();
   const seen: PullLine[] = [];
-  for await (const line of pullOn({
+  for await (const line of await startPull({
     id: 'test-ollama',
     model: 'gemma3:1b',
     actorId,
@@ -82,4 +84,8 @@ it('lists what is loaded, and deletes a model with an audit entry', async () => 
     changes: { model: { from: 'tiny:1b' } },
   });
   await expect(loadedOn('test-openai')).rejects.toThrow(/is not an Ollama server/);
+  // Refused before a line is sent: the route answers the error as JSON.
+  await expect(
+    startPull({ id: 'no-such', model: 'x', actorId, signal: new AbortController().signal }),
+  ).rejects.toThrow('No such backend.');
 });

@@ -31,10 +31,11 @@ export async function loadedOn(id: string): Promise<LoadedModelView[]> {
 
 /**
  * Pulls a model onto the Ollama backend, as lines for the browser: Ollama's progress, then done
- * or the error. The pull belongs to the request: when the admin cancels (or leaves), `signal`
- * stops it. Audited once it ends, with how it ended.
+ * or the error. The backend is looked up first, so that a wrong one is refused before any line
+ * is sent. The pull belongs to the request: when the admin cancels (or leaves), `signal` stops
+ * it. Audited once it ends, with how it ended.
  */
-export async function* pullOn({
+export async function startPull({
   id,
   model,
   actorId,
@@ -44,29 +45,32 @@ export async function* pullOn({
   model: string;
   actorId: string;
   signal: AbortSignal;
-}): AsyncGenerator<PullLine> {
+}): Promise<AsyncGenerator<PullLine>> {
   const connection = await ollamaConnection(id);
-  let outcome = 'success';
-  try {
-    for await (const line of pullModel(connection, model, signal)) yield line;
-    // The new model lists at once, not after the cache's minute.
-    await listModels(connection, { fresh: true }).catch(() => undefined);
-    yield { done: true };
-  } catch (error) {
-    outcome = signal.aborted ? 'cancelled' : 'failed';
-    if (!signal.aborted) {
-      const appError = toAppError(error);
-      yield { error: { code: appError.code, message: appError.message } };
+  async function* lines(): AsyncGenerator<PullLine> {
+    let outcome = 'success';
+    try {
+      for await (const line of pullModel(connection, model, signal)) yield line;
+      // The new model lists at once, not after the cache's minute.
+      await listModels(connection, { fresh: true }).catch(() => undefined);
+      yield { done: true };
+    } catch (error) {
+      outcome = 'failed';
+      if (!signal.aborted) {
+        const appError = toAppError(error);
+        yield { error: { code: appError.code, message: appError.message } };
+      }
+    } finally {
+      if (signal.aborted) outcome = 'cancelled';
+      await recordBackendChange({
+        backendId: id,
+        actorId,
+        action: 'pull',
+        changes: { model: { to: model }, outcome: { to: outcome } },
+      }).catch(() => undefined);
     }
-  } finally {
-    if (signal.aborted) outcome = 'cancelled';
-    await recordBackendChange({
-      backendId: id,
-      actorId,
-      action: 'pull',
-      changes: { model: { to: model }, outcome: { to: outcome } },
-    }).catch(() => undefined);
   }
+  return lines();
 }
 
 /** Deletes a model from the Ollama backend. */

@@ -52,12 +52,14 @@ async function backendsOf(tx: Tx, lineup: ExportedSlot[]): Promise<string[]> {
   const rows = await tx.backend.findMany({
     where: { OR: [...wanted.values()].map(({ kind, label }) => ({ kind, label })) },
     orderBy: { createdAt: 'asc' },
-    select: { id: true, kind: true, label: true, source: true },
+    select: { id: true, kind: true, label: true, source: true, enabled: true, removedAt: true },
   });
   const chosen = new Map<string, string>();
   for (const [key, backend] of wanted) {
     const matches = rows.filter((row) => keyOf(row) === key);
-    const usable = matches.find((row) => row.source !== IMPORTED_SOURCE);
+    // One that answers prompts first; a disabled or removed one still names it.
+    const configured = matches.filter((row) => row.source !== IMPORTED_SOURCE);
+    const usable = configured.find((row) => row.enabled && !row.removedAt) ?? configured[0];
     const recorded = matches.find((row) => row.source === IMPORTED_SOURCE);
     let id = usable?.id ?? recorded?.id;
     if (!id) {

@@ -1,5 +1,5 @@
 import { ollamaModelSchema } from '@/lib/api/inputs';
-import { pullOn } from '@/lib/catalog/ollama-admin';
+import { startPull } from '@/lib/catalog/ollama-admin';
 import { currentViewer } from '@/lib/http/request-context';
 import { handle, parseBody } from '@/lib/http/respond';
 
@@ -15,7 +15,12 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
     const { model } = await parseBody(request, ollamaModelSchema);
     const cancel = new AbortController();
     request.signal.addEventListener('abort', () => cancel.abort(), { once: true });
-    const lines = pullOn({ id, model, actorId: currentViewer().id, signal: cancel.signal });
+    const lines = await startPull({
+      id,
+      model,
+      actorId: currentViewer().id,
+      signal: cancel.signal,
+    });
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
