@@ -183,7 +183,9 @@ const backendHeadersSchema = z
 const backendBaseUrl = z
   .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
   .max(2000)
+  // Zod runs this even after the URL check failed: a text that is no URL is that check's.
   .refine((text) => {
+    if (!URL.canParse(text)) return true;
     const url = new URL(text);
     return !url.search && !url.hash;
   }, 'must have no ?query or #fragment')

@@ -42,6 +42,8 @@ describe('validation', () => {
       createBackendSchema.safeParse({ ...valid, ...input }).error?.issues[0]?.message;
     expect(refused({ kind: 'llamafile' })).toMatch(/Invalid option/);
     expect(refused({ baseUrl: 'ftp://127.0.0.1/' })).toBe('must be an http:// or https:// URL');
+    expect(refused({ baseUrl: '' })).toBe('must be an http:// or https:// URL');
+    expect(refused({ baseUrl: '‒ꉧ𒈲' })).toBe('must be an http:// or https:// URL');
     expect(refused({ baseUrl: 'http://127.0.0.1:8601/v1?key=x' })).toBe(
       'must have no ?query or #fragment',
     );
@@ -131,6 +133,28 @@ describe('managing backends', () => {
     const renamed = await update('manage-env', { label: 'GPU box' });
     expect(renamed).toMatchObject({ label: 'GPU box', source: 'env' });
   });
+});
+
+it('lists two backends at one address apart: a wrong key is not hidden by the right one', async () => {
+  const right = await create({
+    kind: 'deepseek',
+    label: 'Right key',
+    baseUrl: fakes.urls.deepseek,
+    apiKey: 'sk-right',
+  });
+  const wrong = await create({
+    kind: 'deepseek',
+    label: 'Wrong key',
+    baseUrl: fakes.urls.deepseek,
+    apiKey: invalidDeepseekKey,
+  });
+  const listed = await listBackends({ fresh: true });
+  const statusOf = (id: string) => listed.find((backend) => backend.id === id)?.status;
+  expect([statusOf(right.id), statusOf(wrong.id)]).toEqual(['ok', 'error']);
+  expect(listed.find((backend) => backend.id === wrong.id)?.error?.message).toMatch(
+    /^Wrong key rejected the API key/,
+  );
+  for (const { id } of [right, wrong]) await removeBackend({ id, actorId });
 });
 
 describe('test connection', () => {

@@ -15,8 +15,15 @@ const store = globalThis as typeof globalThis & { __versusModels?: Map<string, L
 store.__versusModels ??= new Map();
 const cache = store.__versusModels;
 
+// The key and headers are part of it: two backends at one address with different keys (one
+// of them wrong) must not share a listing. In memory only.
 function cacheKey(connection: BackendConnection): string {
-  return `${connection.kind} ${connection.baseUrl}`;
+  return JSON.stringify([
+    connection.kind,
+    connection.baseUrl,
+    connection.apiKey ?? null,
+    connection.headers ?? null,
+  ]);
 }
 
 /** The backend's models, from cache when fresh. Rejects with an AppError. */
