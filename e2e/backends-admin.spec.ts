@@ -224,6 +224,17 @@ test('pull an Ollama model with progress, cancel another, delete one with a conf
   request,
 }) => {
   await pullPace(request, 120);
+  // A model too big for the GPU, loaded by a chat: /api/ps puts 38 % of it on the CPU.
+  const big = uniqueModel('big:32b');
+  await scriptModel(request, 'ollama', {
+    id: big,
+    tokensPerSecond: 500,
+    ttftMs: 5,
+    details: { sizeBytes: 19_851_337_640, vramFraction: 0.62 },
+  });
+  await request.post(`${E2E.fakeUrl('ollama')}/api/chat`, {
+    data: { model: big, messages: [{ role: 'user', content: 'hi' }], stream: false },
+  });
   try {
     const backends = new BackendsPage(page);
     await backends.open();
@@ -231,6 +242,9 @@ test('pull an Ollama model with progress, cancel another, delete one with a conf
     await row.getByTestId('row-models').click();
     const panel = row.getByTestId('ollama-panel');
     await expect(panel.getByTestId('installed-model').first()).toBeVisible();
+    await expect(panel.getByTestId('loaded-model').filter({ hasText: big })).toContainText(
+      /62 % VRAM \/ 38 % CPU · until \d\d:\d\d/,
+    );
 
     await panel.getByTestId('pull-model-name').fill('qwen2.5:0.5b');
     await panel.getByTestId('pull-start').click();
