@@ -21,6 +21,17 @@ describe('speedSummary', () => {
     );
   });
 
+  it('flags a model that ran partly on the CPU next to its speed', () => {
+    expect(
+      speedSummary([
+        { ...done('deepseek-r1:32b', 1.62, 4200), cpuShare: 0.38 },
+        { ...done('deepseek-r1:7b', 38.2, 412), cpuShare: 0 },
+      ]),
+    ).toBe(
+      'Fastest: deepseek-r1:7b 38.2 tok/s, deepseek-r1:32b 1.6 tok/s (38 % on CPU, 24× slower); first token: deepseek-r1:7b 412 ms, deepseek-r1:32b 4.2 s.',
+    );
+  });
+
   it('leaves stopped and failed columns out of the ranking and says so', () => {
     const line = speedSummary([
       done('a', 20, 900),

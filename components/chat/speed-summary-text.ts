@@ -6,6 +6,23 @@ export interface SpeedEntry {
   status: MessageStatus;
   tokensPerSecond: number | null;
   ttftMs: number | null;
+  /** Ollama: the share of the model that ran on the CPU (from /api/ps), when it reported one. */
+  cpuShare?: number;
+}
+
+/**
+ * A column's speed, with notes in brackets: part of its model ran on the CPU (that is why it is
+ * slow), how many times slower than the fastest it was.
+ */
+function rateOf(entry: SpeedEntry & { tokensPerSecond: number }, slower = ''): string {
+  const notes = [
+    entry.cpuShare !== undefined && entry.cpuShare >= 0.005
+      ? `${Math.round(entry.cpuShare * 100)} % on CPU`
+      : '',
+    slower,
+  ].filter(Boolean);
+  const bracket = notes.length > 0 ? ` (${notes.join(', ')})` : '';
+  return `${formatRate(entry.tokensPerSecond)} tok/s${bracket}`;
 }
 
 /** Slot names that tell columns apart: the model, then its backend, then its position. */
@@ -59,13 +76,13 @@ export function speedSummary(entries: readonly SpeedEntry[]): string | null {
     } else {
       const ranked = rated.map((entry, index) => {
         const ratio = fastest.tokensPerSecond / entry.tokensPerSecond;
-        const slower = index > 0 && ratio >= 1.05 ? ` (${ratioText(ratio)}× slower)` : '';
-        return `${entry.name} ${formatRate(entry.tokensPerSecond)} tok/s${slower}`;
+        const slower = index > 0 && ratio >= 1.05 ? `${ratioText(ratio)}× slower` : '';
+        return `${entry.name} ${rateOf(entry, slower)}`;
       });
       parts.push(`Fastest: ${ranked.join(', ')}`);
     }
   } else if (fastest) {
-    parts.push(`${fastest.name} ${formatRate(fastest.tokensPerSecond)} tok/s`);
+    parts.push(`${fastest.name} ${rateOf(fastest)}`);
   }
 
   const timed = done

@@ -10,6 +10,9 @@ import { TurnSummary } from './turn-summary';
 
 export type Verdicts = 'edit' | 'show' | 'none';
 
+const cpuShareOf = (vramShare: number | undefined) =>
+  vramShare === undefined ? undefined : 1 - vramShare;
+
 /**
  * One turn: its prompt once, then every column's answer side by side in one row of the grid,
  * so turn N of every model starts at the same height; its speed ranking under it.
@@ -57,6 +60,7 @@ export const TurnRow = memo(function TurnRow({
       <TurnSummary
         slots={slots}
         messageIds={slots.map((slot) => messageOf(slot)?.id ?? '')}
+        cpuShares={slots.map((slot) => cpuShareOf(messageOf(slot)?.modelInfo.vramShare))}
         sharedBackend={sharedBackend}
         verdict={
           verdicts === 'none'

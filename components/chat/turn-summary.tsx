@@ -10,6 +10,7 @@ import { VerdictPicker } from './verdict-picker';
 export function TurnSummary({
   slots,
   messageIds,
+  cpuShares,
   sharedBackend,
   verdict,
 }: {
@@ -17,6 +18,8 @@ export function TurnSummary({
   slots: SlotView[];
   /** The turn's message per slot, in slot order ('' where a slot has none). */
   messageIds: string[];
+  /** Per slot, the share of its model that ran on the CPU, where Ollama reported one. */
+  cpuShares: (number | undefined)[];
   sharedBackend: boolean;
   /** In a comparison, the reader's verdict on the turn; null in a battle (it takes a vote). */
   verdict: Omit<Parameters<typeof VerdictPicker>[0], 'slots' | 'names'> | null;
@@ -35,6 +38,7 @@ export function TurnSummary({
           status: meta.status,
           tokensPerSecond: meta.metrics.tokensPerSecond,
           ttftMs: meta.metrics.ttftMs,
+          cpuShare: cpuShares[index],
         },
       ];
     }),
