@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { E2E } from './ports';
+import { axeViolations } from './support/axe';
 import { ComparePage } from './support/compare-page';
 import { scriptModel, uniqueModel, words } from './support/fakes';
 
@@ -330,3 +331,22 @@ test('the backends page and a pull in progress, at desktop and phone widths, lig
     await pullPace(request, 5);
   }
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the backends page, its form and an Ollama backend's models have no axe violations (${scheme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const backends = new BackendsPage(page);
+    await backends.open();
+    await page.getByTestId('add-backend').click();
+    await backends.fill({ kind: 'deepseek', name: 'Axe check', url: 'http://127.0.0.1:9' });
+    await expect(await backends.testConnection()).toHaveAttribute('data-ok', 'false');
+    const row = backends.row('Ollama');
+    await row.getByTestId('row-models').click();
+    await expect(row.getByTestId('installed-model').first()).toBeVisible();
+    await row.getByTestId('row-test').click();
+    await expect(row.getByTestId('test-result')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}

@@ -59,7 +59,7 @@ export function ModelDetails({ models }: { models: ModelInfo[] }) {
           {model.digest && (
             <span
               title={`digest ${model.digest}`}
-              className="font-mono text-[11px] text-zinc-500 dark:text-zinc-500"
+              className="font-mono text-[11px] text-zinc-600 dark:text-zinc-400"
             >
               {model.digest.replace(/^sha256:/, '').slice(0, 12)}
             </span>
