@@ -206,8 +206,9 @@ export function followElsewhere(
     });
     if (isFinal(view.status)) {
       mirror = fromRow(null);
-      const snapshot = render();
-      if (!snapshot && view.error) send(frame({ type: 'error', ...view.error }));
+      render();
+      // A snapshot carries no error: a failed answer's is sent apart, after it.
+      if (view.error) send(frame({ type: 'error', ...view.error }));
       send(frame({ type: 'done', status: view.status, metrics: view.metrics }));
       return end();
     }

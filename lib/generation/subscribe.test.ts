@@ -132,6 +132,23 @@ it('a browser that goes away does not stop generation; a later visit gets the wh
   expect(textOf(later).trim()).toBe(answer);
 });
 
+it('a failed answer read after it ended comes with its error, masked in a battle as anywhere', async () => {
+  const conversation = await lineupOf(fakes, [
+    {
+      kind: 'openai',
+      script: { id: uniqueModel('limited'), fault: { kind: 'http-error', status: 429 } },
+    },
+    { kind: 'ollama', script: { id: uniqueModel('sse'), ttftMs: 5, tokensPerSecond: 400 } },
+  ]);
+  const turn = await startTurn({ conversationId: conversation.id, ownerId, prompt: 'go' });
+  const id = turn.messages[0]?.id ?? '';
+  const [row] = await settled([id]);
+  expect(row?.status).toBe('error');
+  const frames = await readFrames(stream(id, null));
+  expect(frames.map((frame) => frame.event.type)).toEqual(['snapshot', 'error', 'done']);
+  expect(frames[1]?.event).toMatchObject({ type: 'error', code: 'rate_limited' });
+});
+
 it('one connection carries every message of a turn and ends after the last one is done', async () => {
   const { turn, answer } = await slowTurn();
   const [a, b] = turn.messages.map((message) => message.id);
