@@ -1,6 +1,6 @@
 import 'server-only';
 import { isFinal } from '@/lib/api/message-status';
-import type { MessageMetrics, MessageStatus } from '@/lib/api/views';
+import type { MessageMetrics, MessageStatus, MessageView } from '@/lib/api/views';
 import { isBlind, maskMetrics } from '@/lib/battles/blind';
 import { publishQuietly } from '@/lib/cluster/channel';
 import type { Delta } from '@/lib/cluster/messages';
@@ -72,7 +72,7 @@ export function followElsewhere(
   const frame = (event: MessageEvent) => sseFrame(id, `${mirror?.attempt ?? 0}.db`, event);
 
   /** Sends the client what it lacks of the mirror; true when that took a snapshot. */
-  const render = (): boolean => {
+  const render = (error: MessageView['error'] = null): boolean => {
     if (!mirror) return false;
     const metrics = blind ? maskMetrics(mirror.metrics) : mirror.metrics;
     const extends_ =
@@ -102,7 +102,7 @@ export function followElsewhere(
           reasoning: mirror.reasoning,
           ...(mirror.tentative ? { tentative: true as const } : {}),
           metrics,
-          error: null,
+          error,
         }),
       );
     }
@@ -206,9 +206,10 @@ export function followElsewhere(
     });
     if (isFinal(view.status)) {
       mirror = fromRow(null);
-      render();
-      // A snapshot carries no error: a failed answer's is sent apart, after it.
-      if (view.error) send(frame({ type: 'error', ...view.error }));
+      // A failed answer's error rides in its snapshot (a client takes nothing more after a
+      // final one), or follows the text it extends.
+      const snapshot = render(view.error);
+      if (!snapshot && view.error) send(frame({ type: 'error', ...view.error }));
       send(frame({ type: 'done', status: view.status, metrics: view.metrics }));
       return end();
     }
