@@ -38,7 +38,8 @@ async function requestedName(req: IncomingMessage) {
   return { name: data.model || data.name || '', stream: data.stream ?? true };
 }
 
-function modelDetails(script: ResolvedModelScript) {
+/** A model's `details`, as Ollama's /api/tags, /api/ps and /api/show give them. */
+export function modelDetails(script: ResolvedModelScript) {
   const { details } = script;
   return {
     parent_model: '',

@@ -2,10 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { goJson, rfc3339Nano } from './go-json';
 import { readJsonBody, sendBody } from './http-io';
-import { markLoaded, ps, pull, remove } from './ollama-models';
+import { markLoaded, modelDetails, ps, pull, remove } from './ollama-models';
 import { goJsonType, ollamaStreamSink, ollamaWholeSink } from './ollama-sinks';
 import { play } from './scheduler';
-import type { ReasoningStyle, ResolvedModelScript } from './script';
+import type { ReasoningStyle } from './script';
 import { endRun, type ServerState, type StoredModel } from './state';
 import { countPromptTokens, planTokens, readMessages } from './tokens';
 
@@ -64,18 +64,6 @@ function lookup(state: ServerState, name: string): StoredModel | undefined {
   return (
     state.getModel(name) ?? (name.includes(':') ? undefined : state.getModel(`${name}:latest`))
   );
-}
-
-function modelDetails(script: ResolvedModelScript) {
-  const { details } = script;
-  return {
-    parent_model: '',
-    format: 'gguf',
-    family: details.family,
-    families: [details.family],
-    parameter_size: details.parameterSize,
-    quantization_level: details.quantization,
-  };
 }
 
 function tag({ script, addedAt }: StoredModel) {
