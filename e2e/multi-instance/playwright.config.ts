@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunch } from '../chromium';
 import { stack } from './stack';
 
 // Two instances behind nginx (scripts/test-multi-instance.mjs starts them and runs this). The
@@ -14,14 +15,6 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: stack().nginxUrl,
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--no-sandbox',
-      ],
-    },
+    launchOptions: chromiumLaunch,
   },
 });
