@@ -38,7 +38,7 @@ function passRate(cells: RunCellView[]): number | null {
 }
 
 /** The cells of one lineup position, item by item. */
-export function cellsOf(run: SuiteRunView, position: number): RunCellView[] {
+function cellsOf(run: SuiteRunView, position: number): RunCellView[] {
   return run.items.flatMap((item) => item.cells.filter((cell) => cell.position === position));
 }
 

@@ -6,12 +6,13 @@ import { parseJsonColumn } from '@/lib/conversations/parse-json';
 import { newId } from '@/lib/ids';
 import { suiteCheckSchema } from './checks';
 
-const storedPromptsSchema = z.array(
+/** A suite's prompts as stored, in its row and in a run's copy of it. */
+export const storedPromptsSchema = z.array(
   z.object({ id: z.string(), title: z.string(), prompt: z.string(), check: suiteCheckSchema }),
 );
 
 /** A suite's prompts column; rows are written only by us, so a bad one reads as empty. */
-export function parsePrompts(text: string): SuitePrompt[] {
+function parsePrompts(text: string): SuitePrompt[] {
   try {
     return storedPromptsSchema.parse(JSON.parse(text));
   } catch {
@@ -19,7 +20,7 @@ export function parsePrompts(text: string): SuitePrompt[] {
   }
 }
 
-export const parseSettings = (text: string) => parseJsonColumn(suiteSettingsSchema, text);
+const parseSettings = (text: string) => parseJsonColumn(suiteSettingsSchema, text);
 
 /** The columns a suite is stored in; a prompt keeps its id, a new one gets one. */
 export function suiteColumns(input: SaveSuiteInput) {

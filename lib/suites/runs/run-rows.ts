@@ -3,14 +3,12 @@ import { z } from 'zod';
 import { lineupSlotSchema, type SlotParams } from '@/lib/api/inputs';
 import { suiteSettingsSchema } from '@/lib/api/suite-inputs';
 import type { SuitePrompt } from '@/lib/api/suite-views';
-import { suiteCheckSchema } from '@/lib/suites/checks';
+import { storedPromptsSchema } from '../suite-rows';
 
 /** The suite as a run copied it at its start. */
 const snapshotSchema = z.object({
   name: z.string(),
-  prompts: z.array(
-    z.object({ id: z.string(), title: z.string(), prompt: z.string(), check: suiteCheckSchema }),
-  ),
+  prompts: storedPromptsSchema,
   settings: suiteSettingsSchema,
 });
 export type RunSnapshot = z.infer<typeof snapshotSchema>;
